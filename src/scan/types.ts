@@ -212,6 +212,10 @@ export interface CiCommand {
   line: number;
   /** How CI reaches it, outermost first: e.g. [`.github/workflows/ci.yml:14 run: make test`, `Makefile:7 test`]. */
   via: string[];
+  /** Go-relevant environment the command runs with (e.g. `GOFLAGS` from CI `env:` or an exported make var). */
+  env?: Record<string, string>;
+  /** The command as written, when `text` is its expansion (make/task variables filled in). */
+  raw?: string;
 }
 
 export interface CiFacts {
@@ -225,6 +229,9 @@ export interface CiFacts {
   actions: { name: string; file: string; line: number; with: Record<string, string> }[];
   /** Service containers / dependencies started by CI (`services: postgres`, `docker compose up`). */
   services: { name: string; file: string; line: number }[];
+  /** Commands in Makefiles/Taskfiles that no CI step reaches (only for hints such as "make test runs
+   *  go test but CI never calls it"); `via` names the target. */
+  uncalled?: CiCommand[];
 }
 
 export interface GolangciFacts {
@@ -244,6 +251,12 @@ export interface DockerfileFacts {
   cgoDisabled: { line: number } | null;
   /** ko / goreleaser configs count as image builds too. */
   kind: 'dockerfile' | 'ko' | 'goreleaser';
+  /** 1-based line of the first instruction (or the config key for ko/goreleaser), for evidence. */
+  line?: number;
+  /** goreleaser: the Dockerfiles its `dockers` entries build (the binary is built outside them). */
+  dockerfiles?: string[];
+  /** Lines of static-linking flags (`-extldflags -static`, `netgo`) when CGO is not switched off by name. */
+  staticFlags?: { line: number } | null;
 }
 
 export interface K8sContainerFacts {
@@ -260,7 +273,14 @@ export interface K8sContainerFacts {
 
 export interface DependencyUpdateFacts {
   /** `dependabot` / `renovate` configs found, and whether they cover Go modules. */
-  tools: { tool: 'dependabot' | 'renovate'; file: string; line: number; coversGo: boolean }[];
+  tools: {
+    tool: 'dependabot' | 'renovate';
+    file: string;
+    line: number;
+    coversGo: boolean;
+    /** Dependabot: the `directory`/`directories` of its gomod entries (Renovate finds every go.mod itself). */
+    directories?: string[];
+  }[];
 }
 
 export interface RepoFiles {
