@@ -51,7 +51,7 @@ function headline(card: Scorecard): string[] {
   const verdict = card.verdict === 'go' ? '✅ GO' : '❌ NO-GO';
   const grade = card.grade ? ` (grade ${card.grade})` : '';
   const lines = [
-    `# gonogo scorecard: ${prose(card.repo.source)}`,
+    `# gonogo scorecard: ${codeSpan(card.repo.source)}`,
     '',
     `Verdict: **${verdict}** · Score: **${formatTotal(card.score)}${grade}** · threshold ${card.checklist.threshold}`,
     '',
