@@ -1,7 +1,63 @@
 // Decides whether a repository is a service, a CLI and/or a library, with evidence.
-// STUB — to be implemented (owner: Go code checks work).
-import type { GoFileFacts, KindFacts } from './types.js';
+// service: a `package main` starts a network server, itself or through a package of the repo it imports;
+// cli: a `package main` that reaches no server; library: no `package main`, or a non-main package at
+// the root. Tests and example programs never count.
+import type { Evidence, GoFileFacts, KindFacts, RepoKind } from './types.js';
+import { isProduction } from './checks/code/match.js';
+import { findServerStarts, internalImportGraph, reachable } from './checks/code/servers.js';
 
-export function detectKinds(_go: GoFileFacts[]): KindFacts {
-  throw new Error('detectKinds: not implemented yet');
+export function detectKinds(go: GoFileFacts[]): KindFacts {
+  const files = go.filter(isProduction);
+  const kinds = new Set<RepoKind>();
+  const evidence: Evidence[] = [];
+  if (files.length === 0) return { kinds: [], evidence };
+
+  const mainDirs = [...new Set(files.filter((f) => f.package === 'main').map((f) => f.dir))].sort();
+  const starts = findServerStarts(files);
+  const graph = internalImportGraph(files);
+
+  for (const dir of mainDirs) {
+    const reach = reachable(graph, dir);
+    const start = starts.find((s) => s.hit.file.dir === dir) ?? starts.find((s) => reach.has(s.hit.file.dir));
+    if (start) {
+      kinds.add('service');
+      const via = start.hit.file.dir === dir ? '' : ` (through ${start.hit.file.dir})`;
+      evidence.push({
+        file: start.hit.file.path,
+        line: start.hit.line,
+        snippet: start.hit.snippet,
+        message: `service: package main in ${dir} starts a ${start.hit.library.name} server${via}`,
+      });
+    } else {
+      kinds.add('cli');
+      const mainFile = files.find(
+        (f) => f.dir === dir && f.funcs.some((fn) => fn.name === 'main' && !fn.receiver),
+      );
+      const file = mainFile ?? files.find((f) => f.dir === dir)!;
+      const fn = mainFile?.funcs.find((x) => x.name === 'main' && !x.receiver);
+      evidence.push({
+        file: file.path,
+        line: fn?.line ?? 1,
+        snippet: fn ? 'func main()' : 'package main',
+        message: `cli: package main in ${dir} starts no network server`,
+      });
+    }
+  }
+
+  const rootLibrary = files.find((f) => f.dir === '.' && f.package !== 'main');
+  const libraryFile = mainDirs.length === 0 ? files[0] : rootLibrary;
+  if (libraryFile) {
+    kinds.add('library');
+    evidence.push({
+      file: libraryFile.path,
+      line: 1,
+      snippet: `package ${libraryFile.package}`,
+      message:
+        mainDirs.length === 0
+          ? 'library: no package main outside tests and examples'
+          : 'library: an importable package sits at the repository root',
+    });
+  }
+  const order: RepoKind[] = ['service', 'cli', 'library'];
+  return { kinds: order.filter((k) => kinds.has(k)), evidence };
 }

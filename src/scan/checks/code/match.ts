@@ -1,0 +1,214 @@
+// Finds uses of the libraries in data/libraries.yaml in Go file facts: imports, package calls, methods
+// on values, selectors and composite literals. Every hit keeps its file and line for evidence.
+import type { Evidence, GoCall, GoComposite, GoFileFacts } from '../../types.js';
+import { importMatches, libraryList, type LibraryEntry } from '../../libraries.js';
+
+export type HitKind = 'import' | 'call' | 'method' | 'selector' | 'composite';
+
+export interface LibraryHit {
+  library: LibraryEntry;
+  file: GoFileFacts;
+  line: number;
+  snippet: string;
+  kind: HitKind;
+  /** The matched name (function, method, selector or type). */
+  name: string;
+  call?: GoCall;
+  composite?: GoComposite;
+}
+
+const SNIPPET_MAX = 100;
+
+export function clip(text: string, max = SNIPPET_MAX): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+export function callSnippet(call: GoCall): string {
+  return clip(`${call.callee}(${call.args.join(', ')})`);
+}
+
+export function compositeSnippet(c: GoComposite): string {
+  const fields = Object.entries(c.fields).map(([k, v]) => `${k}: ${v}`);
+  return clip(`${c.type}{${fields.join(', ')}}`);
+}
+
+export function evidenceOf(
+  hit: { file: GoFileFacts; line: number; snippet: string },
+  message: string,
+): Evidence {
+  return { file: hit.file.path, line: hit.line, snippet: hit.snippet, message };
+}
+
+/** Production code: not a test file and not an example program. */
+export function isProduction(f: GoFileFacts): boolean {
+  return !f.isTest && !isExample(f);
+}
+
+/** Files under `example/`, `examples/` or `_examples/` folders. */
+export function isExample(f: GoFileFacts): boolean {
+  const dirs = new Set(libraryList('exampleDirs'));
+  return f.path
+    .split('/')
+    .slice(0, -1)
+    .some((d) => dirs.has(d));
+}
+
+export function productionFiles(files: readonly GoFileFacts[]): GoFileFacts[] {
+  return files.filter(isProduction);
+}
+
+/** The import path a qualifier (`http` in `http.Get`) names in this file, or null. */
+export function importPathOf(file: GoFileFacts, qualifier: string): string | null {
+  const imp = file.imports.find((i) => i.name === qualifier);
+  return imp ? imp.path : null;
+}
+
+/** Resolves a call to (package import path, name in that package) when it is `pkg.Name(…)` or
+ *  `pkg.Value.Method(…)` (then the name is `Value`). */
+function packageNames(file: GoFileFacts, call: GoCall): { pkg: string; name: string }[] {
+  const out: { pkg: string; name: string }[] = [];
+  if (call.pkg) out.push({ pkg: call.pkg, name: call.name });
+  else if (call.recv) {
+    const parts = call.recv.split('.');
+    if (parts.length >= 2) {
+      const pkg = importPathOf(file, parts[0]!);
+      if (pkg) out.push({ pkg, name: parts[1]! });
+    }
+  }
+  return out;
+}
+
+/** Import paths of every file in each folder (a Go package is a folder). */
+export function importsByDir(files: readonly GoFileFacts[]): Map<string, string[]> {
+  const byDir = new Map<string, Set<string>>();
+  for (const f of files) {
+    let set = byDir.get(f.dir);
+    if (!set) byDir.set(f.dir, (set = new Set()));
+    for (const i of f.imports) set.add(i.path);
+  }
+  return new Map([...byDir].map(([d, s]) => [d, [...s]]));
+}
+
+/** Every use of the given libraries in the files, in file/line order. */
+export function findUses(files: readonly GoFileFacts[], libraries: readonly LibraryEntry[]): LibraryHit[] {
+  const hits: LibraryHit[] = [];
+  const dirImports = importsByDir(files);
+  for (const file of files) {
+    for (const library of libraries) {
+      const patterns = library.imports;
+      const importOnly = !library.calls && !library.methods && !library.types;
+      if (importOnly) {
+        for (const imp of file.imports) {
+          if (importMatches(imp.path, patterns)) {
+            hits.push({
+              library,
+              file,
+              line: imp.line,
+              snippet: clip(`import "${imp.path}"`),
+              kind: 'import',
+              name: imp.path,
+            });
+          }
+        }
+        continue;
+      }
+      const calls = new Set(library.calls ?? []);
+      const methods = new Set(library.methods ?? []);
+      const types = new Set(library.types ?? []);
+      const dirUses = (dirImports.get(file.dir) ?? []).some((p) => importMatches(p, patterns));
+      for (const call of file.calls) {
+        const resolved = packageNames(file, call);
+        const asPackageCall = resolved.find((r) => importMatches(r.pkg, patterns) && calls.has(r.name));
+        if (asPackageCall) {
+          hits.push({
+            library,
+            file,
+            line: call.line,
+            snippet: callSnippet(call),
+            kind: 'call',
+            name: asPackageCall.name,
+            call,
+          });
+        } else if (methods.size && dirUses && call.recv && !call.pkg && methods.has(call.name)) {
+          // A method on a value whose package is not an import (`srv.Shutdown`, `r.Run`).
+          if (!importPathOf(file, call.recv.split('.')[0]!)) {
+            hits.push({
+              library,
+              file,
+              line: call.line,
+              snippet: callSnippet(call),
+              kind: 'method',
+              name: call.name,
+              call,
+            });
+          }
+        }
+      }
+      if (calls.size) {
+        for (const sel of file.selectors) {
+          const parts = sel.text.split('.');
+          const pkg = sel.pkg ?? (parts.length >= 2 ? importPathOf(file, parts[0]!) : null);
+          const name = parts[1];
+          if (pkg && name && importMatches(pkg, patterns) && calls.has(name)) {
+            hits.push({ library, file, line: sel.line, snippet: clip(sel.text), kind: 'selector', name });
+          }
+        }
+      }
+      if (types.size) {
+        for (const c of file.composites) {
+          const pkg = c.pkg ?? (c.type.includes('.') ? importPathOf(file, c.type.split('.')[0]!) : null);
+          if (pkg && importMatches(pkg, patterns) && types.has(c.typeName)) {
+            hits.push({
+              library,
+              file,
+              line: c.line,
+              snippet: compositeSnippet(c),
+              kind: 'composite',
+              name: c.typeName,
+              composite: c,
+            });
+          }
+        }
+      }
+    }
+  }
+  return dedupe(hits).sort((a, b) => a.file.path.localeCompare(b.file.path) || a.line - b.line);
+}
+
+function dedupe(hits: LibraryHit[]): LibraryHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const key = `${h.file.path}:${h.line}:${h.library.name}:${h.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Hits of the libraries in a group that carry a tag. */
+export function tagged(hits: readonly LibraryHit[], tag: string): LibraryHit[] {
+  return hits.filter((h) => h.library.tags?.includes(tag));
+}
+
+/** Normalises a word for loose comparison: lower case, no `-`, `_`, `.` or spaces. */
+export function looseWord(text: string): string {
+  return text.toLowerCase().replace(/[-_.\s]/g, '');
+}
+
+/** The string value of a Go string literal argument (`"x"` or `` `x` ``), else null. */
+export function literalValue(arg: string): string | null {
+  const t = arg.trim();
+  const m = /^"((?:[^"\\]|\\.)*)"$/.exec(t) ?? /^`([^`]*)`$/.exec(t);
+  return m ? m[1]! : null;
+}
+
+/** Caps an evidence list and says how many were left out. */
+export function capped<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
+  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+
+export function numberParam(params: Record<string, unknown>, key: string, fallback: number): number {
+  const v = params[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}

@@ -1,0 +1,86 @@
+// Where a repository starts network servers, and which packages a `package main` reaches through
+// imports inside the repo. Shared by repo-kind detection and the service checks' evidence.
+import type { Evidence, GoFileFacts } from '../../types.js';
+import { libraryGroup } from '../../libraries.js';
+import { evidenceOf, findUses, isProduction, type LibraryHit } from './match.js';
+
+export type Protocol = 'http' | 'grpc' | 'tcp';
+
+export interface ServerStart {
+  hit: LibraryHit;
+  protocols: Protocol[];
+}
+
+/** Server starts in production code (tests and example programs excluded). */
+export function findServerStarts(files: readonly GoFileFacts[]): ServerStart[] {
+  const prod = files.filter(isProduction);
+  return findUses(prod, libraryGroup('serverStarts')).map((hit) => ({
+    hit,
+    protocols: (hit.library.tags ?? []).filter(
+      (t): t is Protocol => t === 'http' || t === 'grpc' || t === 'tcp',
+    ),
+  }));
+}
+
+/** Server starts that speak HTTP. */
+export function httpServerStarts(files: readonly GoFileFacts[]): ServerStart[] {
+  return findServerStarts(files).filter((s) => s.protocols.includes('http'));
+}
+
+/** Evidence pointing at the servers a check is judging (for fail results that are about an absence). */
+export function serverEvidence(files: readonly GoFileFacts[], message: string, max = 3): Evidence[] {
+  return findServerStarts(files)
+    .slice(0, max)
+    .map((s) => evidenceOf(s.hit, message));
+}
+
+/**
+ * Resolves imports between folders of the repo without knowing module paths: an import path that ends
+ * with `/<dir>` names that folder; what precedes it is a module prefix, so an import equal to a known
+ * prefix names the root folder.
+ */
+export function internalImportGraph(files: readonly GoFileFacts[]): Map<string, Set<string>> {
+  const dirs = [...new Set(files.map((f) => f.dir))]
+    .filter((d) => d !== '.')
+    .sort((a, b) => b.length - a.length);
+  const hasRoot = files.some((f) => f.dir === '.');
+  const prefixes = new Set<string>();
+  const resolveDir = (path: string): string | null => {
+    const d = dirs.find((dir) => path.endsWith('/' + dir));
+    if (d) {
+      prefixes.add(path.slice(0, -(d.length + 1)));
+      return d;
+    }
+    return null;
+  };
+  const graph = new Map<string, Set<string>>();
+  const unresolved: [string, string][] = [];
+  for (const f of files) {
+    let edges = graph.get(f.dir);
+    if (!edges) graph.set(f.dir, (edges = new Set()));
+    for (const imp of f.imports) {
+      const d = resolveDir(imp.path);
+      if (d) edges.add(d);
+      else unresolved.push([f.dir, imp.path]);
+    }
+  }
+  if (hasRoot) {
+    for (const [from, path] of unresolved) if (prefixes.has(path)) graph.get(from)!.add('.');
+  }
+  return graph;
+}
+
+/** Folders reachable from `start` (itself included). */
+export function reachable(graph: Map<string, Set<string>>, start: string): Set<string> {
+  const seen = new Set([start]);
+  const queue = [start];
+  while (queue.length) {
+    for (const next of graph.get(queue.pop()!) ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,181 @@
+// testing.fuzz, testing.integration and testing.table-driven: what the test files show about how the
+// code is tested.
+import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
+import { libraryGroup, libraryList } from '../../libraries.js';
+import { cappedEvidence, evidenceCap, isOutcome, missingAt, outcome, serviceScope } from './common.js';
+import { evidenceOf, findUses, isExample, numberParam } from './match.js';
+
+const testFilesOf = (files: readonly GoFileFacts[]): GoFileFacts[] =>
+  files.filter((f) => f.isTest && !isExample(f));
+
+export const fuzz: CheckImplementation = {
+  id: 'testing.fuzz',
+  run(ctx) {
+    const files = ctx.facts.go.filter((f) => !isExample(f));
+    if (!files.length) return outcome('na', 'There is no Go code here.', []);
+    const evidence: Evidence[] = [];
+    for (const f of testFilesOf(files)) {
+      for (const t of f.tests) {
+        if (t.kind === 'fuzz')
+          evidence.push({
+            file: f.path,
+            line: t.line,
+            snippet: `func ${t.name}(f *testing.F)`,
+            message: 'native fuzz target',
+          });
+      }
+    }
+    for (const f of files) {
+      const tagged = f.buildConstraint !== null && /\bgofuzz\b/.test(f.buildConstraint);
+      for (const fn of f.funcs) {
+        if (fn.name === 'Fuzz' && !fn.receiver && tagged && fn.params.some((p) => p.type === '[]byte')) {
+          evidence.push({
+            file: f.path,
+            line: fn.line,
+            snippet: 'func Fuzz(data []byte) int',
+            message: 'go-fuzz harness',
+          });
+        }
+      }
+    }
+    for (const h of findUses(files, libraryGroup('goFuzz')))
+      evidence.push(evidenceOf(h, `fuzzing helper (${h.library.name})`));
+    const cap = evidenceCap(ctx);
+    if (evidence.length) {
+      const shown = cappedEvidence(evidence, cap);
+      return outcome('pass', `${evidence.length} fuzz target(s) found${shown.note}.`, shown.evidence);
+    }
+    const tests = testFilesOf(files);
+    const where = (tests.length ? tests : files).slice(0, 3);
+    return outcome(
+      'fail',
+      'No fuzz targets (func FuzzX(f *testing.F)) or go-fuzz harnesses were found.',
+      where.map((f) => ({
+        file: f.path,
+        line: 1,
+        snippet: `package ${f.package}`,
+        message: tests.length ? 'tests here, but no fuzz target' : 'no tests or fuzz targets here',
+      })),
+    );
+  },
+};
+
+/** An httptest server around a hand-written handler fakes a dependency; around the app it is end to end. */
+function fakesUpstream(firstArg: string | undefined): boolean {
+  if (!firstArg) return true;
+  const a = firstArg.replace(/\s+/g, '');
+  return a.startsWith('func(') || /^http\.HandlerFunc\(func\(/.test(a) || a === 'nil';
+}
+
+export const integration: CheckImplementation = {
+  id: 'testing.integration',
+  run(ctx) {
+    const scope = serviceScope(ctx);
+    if (isOutcome(scope)) return scope;
+    const files = ctx.facts.go.filter((f) => !isExample(f));
+    const tests = testFilesOf(files);
+    const evidence: Evidence[] = [];
+    for (const h of findUses(files, libraryGroup('integrationTesting'))) {
+      evidence.push(evidenceOf(h, `starts real dependencies (${h.library.name})`));
+    }
+    const tags = new Set(libraryList('integrationTags'));
+    for (const f of files) {
+      const words = (f.buildConstraint ?? '').split(/[^A-Za-z0-9_]+/);
+      const tag = words.find((w) => tags.has(w));
+      if (tag) {
+        evidence.push({
+          file: f.path,
+          line: 1,
+          snippet: `//go:build ${f.buildConstraint}`,
+          message: `${tag} build tag`,
+        });
+      }
+    }
+    for (const h of findUses(tests, libraryGroup('endToEndServers'))) {
+      if (h.call && h.name !== 'Listen' && fakesUpstream(h.call.args[0])) continue;
+      evidence.push(evidenceOf(h, `drives the real handler end to end (${h.library.name})`));
+    }
+    const ci = ctx.facts.repo.ci;
+    for (const s of ci.services) {
+      evidence.push({
+        file: s.file,
+        line: s.line,
+        snippet: s.name,
+        message: 'CI starts a service container for tests',
+      });
+    }
+    const starters = libraryList('ciDependencyCommands');
+    for (const c of ci.commands) {
+      const hit = starters.find((s) => c.text.includes(s));
+      if (hit)
+        evidence.push({
+          file: c.file,
+          line: c.line,
+          snippet: c.text.slice(0, 100),
+          message: `CI starts dependencies (${hit})`,
+        });
+    }
+    if (evidence.length) {
+      const shown = cappedEvidence(evidence, evidenceCap(ctx));
+      return outcome('pass', `Components are tested together${shown.note}.`, shown.evidence);
+    }
+    const reason = tests.length
+      ? 'Tests exist, but none start real dependencies, carry an integration/e2e build tag, or drive the app end to end.'
+      : 'No tests were found, so nothing is tested together.';
+    return outcome('fail', reason, missingAt(scope, 'service without integration tests'));
+  },
+};
+
+export const tableDriven: CheckImplementation = {
+  id: 'testing.table-driven',
+  run(ctx) {
+    const tests = testFilesOf(ctx.facts.go).flatMap((f) =>
+      f.tests.filter((t) => t.kind === 'test').map((t) => ({ f, t })),
+    );
+    if (!tests.length) return outcome('na', 'There are no test functions here.', []);
+    const passRatio = numberParam(ctx.params, 'passRatio', 0.25);
+    const cap = evidenceCap(ctx);
+    const table = tests.filter((x) => x.t.tableDriven);
+    const plain = tests.filter((x) => !x.t.tableDriven);
+    const ratio = table.length / tests.length;
+    const pct = Math.round(ratio * 100);
+    const toEvidence = (x: (typeof tests)[number], message: string): Evidence => ({
+      file: x.f.path,
+      line: x.t.line,
+      snippet: `func ${x.t.name}(t *testing.T)`,
+      message,
+    });
+    if (ratio >= passRatio) {
+      const shown = cappedEvidence(
+        table.map((x) => toEvidence(x, 'table-driven test with t.Run')),
+        cap,
+      );
+      return outcome(
+        'pass',
+        `${table.length} of ${tests.length} tests (${pct}%) are table-driven${shown.note}.`,
+        shown.evidence,
+      );
+    }
+    const offenders = cappedEvidence(
+      plain.map((x) => toEvidence(x, 'test without a table of cases')),
+      cap,
+    );
+    if (table.length) {
+      const score = Math.max(1, Math.min(9, Math.round((10 * ratio) / passRatio)));
+      return outcome(
+        'partial',
+        `${table.length} of ${tests.length} tests (${pct}%) are table-driven; ${plain.length} are not${offenders.note}.`,
+        [
+          ...table.slice(0, 2).map((x) => toEvidence(x, 'table-driven test with t.Run')),
+          ...offenders.evidence,
+        ],
+        score,
+      );
+    }
+    return outcome(
+      'fail',
+      `None of the ${tests.length} tests is table-driven${offenders.note}.`,
+      offenders.evidence,
+    );
+  },
+};
