@@ -184,13 +184,13 @@ describe('text report', () => {
   it('matches its golden file without colour', async () => {
     const text = renderText(sampleScorecard());
     await assertGolden('scorecard.txt', text);
-    assert.doesNotMatch(text, /\u001b\[/);
+    assert.ok(!text.includes('\u001b['), 'no ANSI escapes');
     assert.match(text, /score: 61\.4\/100 \(grade D\) · threshold 70 · verdict: NO-GO/);
     assert.match(text, /cmd\/orders\/main\.go:42/);
   });
 
   it('colours only when asked, and is asked only on a TTY without NO_COLOR', () => {
-    assert.match(renderText(sampleScorecard(), { color: true }), /\u001b\[31mFAIL/);
+    assert.ok(renderText(sampleScorecard(), { color: true }).includes('\u001b[31mFAIL'));
     assert.equal(shouldColor({ isTTY: true }, {}), true);
     assert.equal(shouldColor({ isTTY: true }, { NO_COLOR: '1' }), false);
     assert.equal(shouldColor({ isTTY: false }, {}), false);
