@@ -144,6 +144,16 @@ export interface GoStmt {
   loopExit: boolean;
 }
 
+/** A `defer` statement: the same loop-capture facts as `go`, since a deferred closure in a loop runs late. */
+export interface GoDeferStmt {
+  line: number;
+  func: string | null;
+  /** Callee text for a named call (`rows.Close`), null for a func literal. */
+  callee: string | null;
+  inLoop: boolean;
+  capturedLoopVars: string[];
+}
+
 /** A test, fuzz target, benchmark or example function in a `_test.go` file. */
 export interface GoTestFunc {
   name: string;
@@ -177,6 +187,8 @@ export interface GoFileFacts {
   composites: GoComposite[];
   strings: GoString[];
   goStmts: GoStmt[];
+  /** Every `defer` statement (filled by the tree-sitter collector; optional for hand-built facts). */
+  deferStmts?: GoDeferStmt[];
   tests: GoTestFunc[];
   selectors: GoSelectorUse[];
   /** Tree-sitter reported ERROR/MISSING nodes (the file was still read; facts may be partial). */
@@ -240,6 +252,10 @@ export interface GolangciFacts {
   enabled: string[];
   /** Formatters enabled (v2 `formatters:` or v1 linters gofmt/goimports/gofumpt). */
   formatters: string[];
+  /** Config format version (1 or 2), when known. */
+  version?: number;
+  /** Line where the config names each linter/formatter; absent when it is on by default only. */
+  lines?: Record<string, number>;
 }
 
 export interface DockerfileFacts {
@@ -269,6 +285,17 @@ export interface K8sContainerFacts {
   startupProbe: boolean;
   preStop: boolean;
   terminationGracePeriodSeconds: number | null;
+  /** Workload kind (`Deployment`, `CronJob`…): only long-running workloads need probes. */
+  kind?: string;
+  /** Lines of the probe / lifecycle keys found, for evidence. */
+  lines?: Partial<
+    Record<
+      'readinessProbe' | 'livenessProbe' | 'startupProbe' | 'preStop' | 'terminationGracePeriodSeconds',
+      number
+    >
+  >;
+  /** Read from a Helm template by text (not parsed as YAML). */
+  template?: boolean;
 }
 
 export interface DependencyUpdateFacts {
