@@ -11,6 +11,7 @@ export interface LibraryEntry {
   methods?: string[];
   types?: string[];
   fields?: string[];
+  minArgs?: number;
   tags?: string[];
 }
 

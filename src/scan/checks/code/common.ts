@@ -48,7 +48,9 @@ export function cappedEvidence(items: Evidence[], max: number): { evidence: Evid
 
 /** Evidence for a service that lacks something: the places where its servers start. */
 export function missingAt(scope: ServiceScope, message: string, max = 3): Evidence[] {
-  return scope.starts.slice(0, max).map((s) => ({
+  // A bare net.Listen usually feeds one of the other servers; point at those when there are any.
+  const servers = scope.starts.filter((s) => !s.protocols.includes('tcp'));
+  return (servers.length ? servers : scope.starts).slice(0, max).map((s) => ({
     file: s.hit.file.path,
     line: s.hit.line,
     snippet: s.hit.snippet,

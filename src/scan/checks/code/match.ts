@@ -118,6 +118,7 @@ export function findUses(files: readonly GoFileFacts[], libraries: readonly Libr
       const types = new Set(library.types ?? []);
       const dirUses = (dirImports.get(file.dir) ?? []).some((p) => importMatches(p, patterns));
       for (const call of file.calls) {
+        if (library.minArgs !== undefined && call.args.length < library.minArgs) continue;
         const resolved = packageNames(file, call);
         const asPackageCall = resolved.find((r) => importMatches(r.pkg, patterns) && calls.has(r.name));
         if (asPackageCall) {
