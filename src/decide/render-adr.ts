@@ -90,9 +90,9 @@ function contextText(result: DecisionResult): string {
 
 function drivers(result: DecisionResult): string[] {
   return [
-    ...result.path.map((s) => `${s.question.text} ${s.answer.label}`),
-    ...result.refinements.map((r) => `${r.question.text} ${r.answer.label}`),
-  ].map((d) => bullet(md(d)));
+    ...result.path.map((s) => `${md(s.question.text)} **${md(s.answer.label)}**`),
+    ...result.refinements.map((r) => `${md(r.question.text)} **${md(r.answer.label)}**`),
+  ].map((d) => bullet(d));
 }
 
 function pathItems(result: DecisionResult): string[] {
@@ -151,7 +151,7 @@ function confirmation(result: DecisionResult): string[] {
     paragraph(
       `Review this decision when one of the decision drivers changes, by answering the ` +
         `${code(result.tree.id)} questions again and checking that the outcome still holds. ` +
-        `Watch the risks listed under More Information.`,
+        `Watch the risks listed in this record.`,
     ),
   ];
 }
