@@ -44,31 +44,46 @@ function toFormat(value: string): ScanFormat {
   return normal as ScanFormat;
 }
 
+/** One --format or --output as written on the command line, in order. */
+export interface OutputArg {
+  option: 'format' | 'output';
+  value: string;
+}
+
 /**
- * Pairs --format and --output values in order. An output without a format takes it from its extension;
- * a format without an output goes to stdout (`-` also means stdout); only one format may use stdout.
+ * Pairs --format and --output in command-line order: an --output belongs to the --format just before it;
+ * an --output without one takes its format from its extension; a --format without an --output goes to
+ * stdout (`--output -` also means stdout). Only one format may use stdout.
  */
-export function planOutputs(formats: readonly string[], outputs: readonly string[]): OutputPlan[] {
+export function planOutputs(args: readonly OutputArg[]): OutputPlan[] {
   const plans: OutputPlan[] = [];
-  const count = Math.max(formats.length, outputs.length);
-  for (let i = 0; i < count; i++) {
-    const output = outputs[i];
-    const file = output === undefined || output === '-' ? null : output;
-    let format: ScanFormat;
-    if (formats[i] !== undefined) {
-      format = toFormat(formats[i]!);
-    } else {
-      const byExt = formatByExtension[path.extname(output!).toLowerCase()];
-      if (!byExt) {
-        const known = Object.keys(formatByExtension).join(', ');
-        throw new UsageError(
-          `--output "${output}" has no --format and its extension is not one of: ${known}`,
-        );
-      }
-      format = byExt;
+  let pending: { format: ScanFormat; paired: boolean } | null = null;
+  const flush = (): void => {
+    if (pending && !pending.paired) plans.push({ format: pending.format, file: null });
+    pending = null;
+  };
+  for (const arg of args) {
+    if (arg.option === 'format') {
+      flush();
+      pending = { format: toFormat(arg.value), paired: false };
+      continue;
     }
-    plans.push({ format, file });
+    const file = arg.value === '-' ? null : arg.value;
+    if (pending && !pending.paired) {
+      plans.push({ format: pending.format, file });
+      pending.paired = true;
+      continue;
+    }
+    const byExt = formatByExtension[path.extname(arg.value).toLowerCase()];
+    if (!byExt) {
+      const known = Object.keys(formatByExtension).join(', ');
+      throw new UsageError(
+        `--output "${arg.value}" has no --format before it and its extension is not one of: ${known}`,
+      );
+    }
+    plans.push({ format: byExt, file });
   }
+  flush();
   if (plans.length === 0) plans.push({ format: 'text', file: null });
   const toStdout = plans.filter((p) => p.file === null);
   if (toStdout.length > 1) {
@@ -94,8 +109,6 @@ function parseNumber(option: string, value: string | undefined, min: number, max
 
 interface ScanCliOptions {
   ref?: string;
-  format: string[];
-  output: string[];
   checklist?: string;
   config?: string;
   failUnder?: string;
@@ -143,8 +156,8 @@ function progressReporter(): ((p: ScanProgress) => void) | undefined {
   };
 }
 
-async function runScan(source: string, opts: ScanCliOptions): Promise<number> {
-  const plans = planOutputs(opts.format, opts.output);
+async function runScan(source: string, opts: ScanCliOptions, outputArgs: OutputArg[]): Promise<number> {
+  const plans = planOutputs(outputArgs);
   const failUnder = parseNumber('--fail-under', opts.failUnder, 0, 100, false);
   const workers = parseNumber('--workers', opts.workers, 0, 256, true);
   const timeoutSeconds = parseNumber('--timeout', opts.timeout, 1, 86_400, false)!;
@@ -197,8 +210,12 @@ Examples:
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerScanCommand(program: Command): void {
-  program
-    .command('scan')
+  // Commander keeps repeated options apart; the events keep the order the user wrote them in.
+  const outputArgs: OutputArg[] = [];
+  const scan = program.command('scan');
+  scan.on('option:format', (value: string) => outputArgs.push({ option: 'format', value }));
+  scan.on('option:output', (value: string) => outputArgs.push({ option: 'output', value }));
+  scan
     .description('Score a Go repository (a folder or a git URL) against the production-readiness checklist.')
     .argument('<source>', 'a folder, or a git URL (https://, ssh://, git@host:owner/repo.git, file://)')
     .option('--ref <ref>', 'branch, tag or commit sha to scan (git URLs only)')
@@ -228,7 +245,7 @@ export function registerScanCommand(program: Command): void {
     })
     .action(async (source: string, opts: ScanCliOptions, command: Command) => {
       try {
-        process.exitCode = await runScan(source, opts);
+        process.exitCode = await runScan(source, opts, outputArgs);
       } catch (err) {
         if (err instanceof UsageError) {
           command.error(`error: ${err.message}`, { exitCode: 2, code: 'gonogo.usage' });

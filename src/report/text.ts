@@ -74,7 +74,7 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
       lines.push(
         `  ${status} ${pad(c.id, idWidth)}  ${pad(oneLine(c.title, titleWidth), titleWidth)} ${score}${flag}`,
       );
-      if (c.status === 'fail' || c.status === 'partial' || c.status === 'unknown') {
+      if (c.status !== 'pass') {
         lines.push(paint('dim', `           ${oneLine(c.reason, 160)}`));
       }
       if (c.status === 'fail' || c.status === 'partial') {
