@@ -56,9 +56,9 @@
         // A disabled fieldset's answers are not submitted, so off-path answers never reach the server.
         fieldset.disabled = !show;
       });
-      // Renumber the visible questions so the numbers read 1, 2, 3… along the path.
+      // Renumber the visible questions (refinements after the path) so the numbers read 1, 2, 3…
       var n = 0;
-      fieldsets.forEach(function (fieldset) {
+      Array.prototype.forEach.call(form.querySelectorAll('fieldset[data-question]'), function (fieldset) {
         if (fieldset.hidden) return;
         n += 1;
         var number = fieldset.querySelector('.q-number');

@@ -31,6 +31,7 @@ export interface ResultPage {
 export function resultPage(tree: Tree, result: DecisionResult, answers: Answers): ResultPage {
   const titles = new Map(tree.outcomes.map((o) => [o.id, o.title]));
   const titleOf = (id: string) => titles.get(id) ?? id;
+  const questionText = new Map(tree.questions.map((q) => [q.id, q.text]));
   const preview = adrFor(result, {}, 'madr');
   return {
     result,
@@ -48,7 +49,7 @@ export function resultPage(tree: Tree, result: DecisionResult, answers: Answers)
           alt.outcome !== null
             ? titleOf(alt.outcome)
             : alt.unanswered !== null
-              ? `asks "${alt.unanswered}" next; could reach ${alt.reachable.map(titleOf).join(', ')}`
+              ? `then asks "${questionText.get(alt.unanswered) ?? alt.unanswered}"; could reach ${alt.reachable.map(titleOf).join(', ')}`
               : 'no change',
         changes: alt.changes,
       })),

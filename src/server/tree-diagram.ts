@@ -39,14 +39,14 @@ export interface TreeDiagram {
   edges: DiagramEdge[];
 }
 
-const NODE_W = 184;
+const NODE_W = 204;
 const NODE_H = 50;
-const COL_GAP = 150;
+const COL_GAP = 164;
 const ROW_H = 76;
 const PAD = 16;
 const LINE_H = 16;
 const NODE_CHARS = 24;
-const LABEL_CHARS = 21;
+const LABEL_CHARS = 23;
 const MAX_LABEL_LINES = 3;
 
 interface Expanded {
