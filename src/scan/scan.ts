@@ -11,7 +11,7 @@ import { collectRepoFiles } from './facts/repo/collect.js';
 import { detectKinds } from './kinds.js';
 import { loadRepoConfig } from './repo-config.js';
 import { summarise } from './score.js';
-import { openSource, ScanInputError } from './source/open-source.js';
+import { describeDuration, openSource, ScanInputError } from './source/open-source.js';
 import { walkRepo } from './source/walk.js';
 import type { RepoFacts } from './types.js';
 
@@ -156,12 +156,9 @@ export async function scanRepository(input: string, options: ScanOptions = {}): 
     }
   } catch (err) {
     if (timer.signal.aborted) {
-      throw new ScanInputError(
-        `The scan took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`,
-        {
-          cause: err,
-        },
-      );
+      throw new ScanInputError(`The scan took longer than ${describeDuration(timeoutMs)} and was stopped.`, {
+        cause: err,
+      });
     }
     if (options.signal?.aborted) throw new ScanInputError('The scan was cancelled.', { cause: err });
     throw err;

@@ -35,6 +35,11 @@ export interface OpenedSource {
   cleanup: () => Promise<void>;
 }
 
+/** A time limit in words: `300 ms`, `5 s`. */
+export function describeDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
 export const defaultCloneTimeoutMs = 5 * 60_000;
 export const defaultMaxCloneBytes = 1024 ** 3;
 
@@ -237,7 +242,7 @@ async function cloneSource(url: string, options: OpenSourceOptions): Promise<Ope
     }
     if (options.signal?.aborted) throw new ScanInputError(`Cloning ${shown} was cancelled.`, { cause: err });
     if (limit.signal.aborted) {
-      throw new ScanInputError(`Cloning ${shown} took longer than ${Math.round(timeoutMs / 1000)} s.`, {
+      throw new ScanInputError(`Cloning ${shown} took longer than ${describeDuration(timeoutMs)}.`, {
         cause: err,
       });
     }
