@@ -4,7 +4,14 @@ export { checkTree } from './check-tree.js';
 export { validateAnswers } from './validate-answers.js';
 export { evaluate, AnswersError } from './walk.js';
 export { whatIf } from './what-if.js';
-export { renderAdr, adrFileName, type AdrMeta, type AdrTemplate, type RenderedAdr } from './render-adr.js';
+export {
+  renderAdr,
+  adrFileName,
+  ADR_TEMPLATES,
+  type AdrMeta,
+  type AdrTemplate,
+  type RenderedAdr,
+} from './render-adr.js';
 export { parseAnswersDocument, type AnswersDocument } from './answers-document.js';
 export { sourceDocuments, type SourceDocument } from './sources.js';
 export { confirmationCommand } from './checklist-ref.js';

@@ -39,7 +39,7 @@ export function adrFileName(number: number, title: string): string {
   return `${String(number).padStart(4, '0')}-${slug || 'decision'}.md`;
 }
 
-const citation = (c: Citation): string => `${c.title} (${code(c.file)}), section "${c.section}"`;
+const citation = (c: Citation): string => `${c.title} (${code(c.file)}), § ${c.section}`;
 
 function citations(list: Citation[]): string {
   const seen = new Set<string>();

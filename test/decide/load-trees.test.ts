@@ -6,7 +6,14 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { DataError, type DataProblem } from '../../src/config/errors.js';
 import { fromRoot } from '../../src/paths.js';
-import { loadTree, loadTrees } from '../../src/decide/index.js';
+import {
+  checkTree,
+  loadTree,
+  loadTrees,
+  sourceDocuments,
+  type EffectData,
+  type TreeData,
+} from '../../src/decide/index.js';
 
 const fixture = (name: string): string => fromRoot('test', 'fixtures', 'trees', name);
 
@@ -77,5 +84,55 @@ describe('loadTrees', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('checkTree on refinements', () => {
+  const base = loadTree(fixture('valid-minimal.yaml'));
+  const refinement = (effects: EffectData[]): TreeData => ({
+    ...base,
+    refinements: [
+      {
+        id: 'extra',
+        text: 'Extra?',
+        extension: { note: 'Test.', sources: [{ doc: 'go-senior', section: 'Test' }] },
+        options: [
+          { id: 'x', label: 'X', rationale: 'R.', sources: [{ doc: 'go-senior', section: 'Test' }], effects },
+          {
+            id: 'y',
+            label: 'Y',
+            rationale: 'R.',
+            sources: [{ doc: 'go-senior', section: 'Test' }],
+            effects: [],
+          },
+        ],
+      },
+    ],
+  });
+  const keys = new Set(sourceDocuments().keys());
+
+  it('accepts an effect that changes to a known outcome', () => {
+    assert.deepEqual(checkTree(refinement([{ when: ['out_a'], outcome: 'out_b' }]), keys), []);
+  });
+
+  it('names unknown outcomes and empty effects by path', () => {
+    const problems = checkTree(
+      refinement([{ when: ['out_q'], outcome: 'out_z' }, { when: ['out_a'] }]),
+      keys,
+    );
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      [
+        '/refinements/0/options/0/effects/0/outcome',
+        '/refinements/0/options/0/effects/0/when/0',
+        '/refinements/0/options/0/effects/1',
+      ],
+    );
+  });
+
+  it('refuses a refinement id that is already a question id', () => {
+    const tree = refinement([]);
+    tree.refinements![0].id = 'q1';
+    assert.ok(checkTree(tree, keys).some((p) => p.path === '/refinements/0/id'));
   });
 });
