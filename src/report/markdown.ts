@@ -44,7 +44,9 @@ function prose(text: string): string {
 function fenced(code: string, language: string): string[] {
   const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  return [`${fence}${language.trim() || 'text'}`, code.replace(/\s+$/, ''), fence];
+  // gofmt indents with tabs; markdownlint (MD010) and most comment boxes want spaces.
+  const body = code.replace(/\s+$/, '').replace(/\t/g, '    ');
+  return [`${fence}${language.trim() || 'text'}`, body, fence];
 }
 
 function headline(card: Scorecard): string[] {
@@ -96,7 +98,8 @@ function categoryTables(card: Scorecard): string[] {
 }
 
 function moduleTable(card: Scorecard): string[] {
-  const withModules = card.checks.filter((c) => c.modules && c.modules.length > 0);
+  // Rows where no module has a score (all n/a or unknown) say nothing the category tables do not.
+  const withModules = card.checks.filter((c) => c.modules?.some((m) => m.score !== null));
   if (withModules.length === 0) return [];
   const paths = card.repo.modules.map((m) => m.path);
   const lines = ['## Per module', ''];

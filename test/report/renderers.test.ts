@@ -6,6 +6,7 @@ import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { lint } from 'markdownlint/sync';
 import { validatorFor } from '../../src/config/ajv.js';
+import { defaultChecklist } from '../../src/scan/checklist.js';
 import { renderJson } from '../../src/report/json.js';
 import { codeSpan, renderMarkdown } from '../../src/report/markdown.js';
 import { renderSarif } from '../../src/report/sarif.js';
@@ -63,6 +64,28 @@ function emptyScorecard(): Scorecard {
   };
 }
 
+/** Every check of the built-in checklist failing with one piece of evidence: its real docs in every renderer. */
+function builtInChecklistScorecard(): Scorecard {
+  const card = sampleScorecard();
+  const checks = defaultChecklist().checks.map((c, i) => ({
+    id: c.id,
+    status: (i % 2 === 0 ? 'fail' : 'partial') as 'fail' | 'partial',
+    score: i % 2 === 0 ? 0 : 5,
+    severity: c.severity,
+    category: c.category,
+    title: c.title,
+    blocking: c.blocking,
+    reason: 'Found a problem.',
+    evidence: [{ file: 'main.go', line: i + 1, snippet: 'x := y', message: 'here' }],
+    remediation: c.remediation,
+    why: c.why,
+    sources: c.sources,
+    example: c.example,
+    exampleLanguage: c.exampleLanguage,
+  }));
+  return { ...card, checks };
+}
+
 describe('JSON report', () => {
   it('matches its golden file and the scorecard schema', async () => {
     const text = renderJson(sampleScorecard());
@@ -112,6 +135,10 @@ describe('Markdown report', () => {
     assert.deepEqual(markdownProblems(renderMarkdown(emptyScorecard())), []);
   });
 
+  it('stays markdownlint-clean with the built-in checklist docs', () => {
+    assert.deepEqual(markdownProblems(renderMarkdown(builtInChecklistScorecard())), []);
+  });
+
   it('shows the verdict, the blockers, status icons and fixes for failing and partial checks only', () => {
     const text = renderMarkdown(sampleScorecard());
     assert.match(text, /Verdict: \*\*❌ NO-GO\*\* · Score: \*\*61\.4\/100 \(grade D\)\*\*/);
@@ -123,7 +150,10 @@ describe('Markdown report', () => {
     assert.doesNotMatch(text, /### .*`ci\.tests`/);
     assert.match(text, /- `cmd\/orders\/main\.go:42` `log\.Fatal\(http\.ListenAndServe\(":8080", mux\)\)`/);
     assert.match(text, /<details>\n<summary>How to fix<\/summary>/);
-    assert.match(text, /```go\nctx, stop := signal\.NotifyContext/);
+    assert.match(
+      text,
+      /```go\nfunc run\(srv \*http\.Server\) error \{\n    ctx, stop := signal\.NotifyContext/,
+    );
     assert.match(text, /## Per module/);
   });
 
@@ -145,6 +175,8 @@ describe('SARIF report', () => {
     await assertGolden('scorecard.sarif', text);
     assert.ok(validate(JSON.parse(text)), JSON.stringify(validate.errors, null, 2));
     assert.ok(validate(JSON.parse(renderSarif(emptyScorecard()))), JSON.stringify(validate.errors, null, 2));
+    const builtIn = JSON.parse(renderSarif(builtInChecklistScorecard())) as unknown;
+    assert.ok(validate(builtIn), JSON.stringify(validate.errors, null, 2));
   });
 
   it('has one rule per check and results for failing and partial evidence', () => {

@@ -60,7 +60,7 @@ export function sampleScorecard(): Scorecard {
         remediation:
           'Catch SIGTERM with `signal.NotifyContext` and call `srv.Shutdown(ctx)` with a deadline.',
         example:
-          'ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)\ndefer stop()\n<-ctx.Done()\n_ = srv.Shutdown(shutdownCtx)\n',
+          'func run(srv *http.Server) error {\n\tctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)\n\tdefer stop()\n\t<-ctx.Done()\n\treturn srv.Shutdown(context.Background())\n}\n',
         modules: [
           { path: '.', status: 'fail', score: 0, reason: 'No signal handling.' },
           {
