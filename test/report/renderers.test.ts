@@ -152,7 +152,7 @@ describe('Markdown report', () => {
     assert.match(text, /<details>\n<summary>How to fix<\/summary>/);
     assert.match(
       text,
-      /```go\nfunc run\(srv \*http\.Server\) error \{\n    ctx, stop := signal\.NotifyContext/,
+      /```go\nfunc run\(srv \*http\.Server\) error \{\n {4}ctx, stop := signal\.NotifyContext/,
     );
     assert.match(text, /## Per module/);
   });
