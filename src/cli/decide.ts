@@ -304,7 +304,7 @@ export function renderDecisionText(result: DecisionResult): string {
       const leads =
         alt.outcome !== null
           ? titleOf(alt.outcome)
-          : `asks ${alt.unanswered ?? '?'} next; could reach ${alt.reachable.join(', ')}`;
+          : `then asks ${alt.unanswered ?? '?'}; could reach ${alt.reachable.map(titleOf).join(', ')}`;
       out.push(`      ${alt.changes ? '*' : '-'} ${alt.answer.label} → ${leads}`);
     }
   }

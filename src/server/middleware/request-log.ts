@@ -6,6 +6,8 @@ import { requestIdOf } from './request-id.js';
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    // Read now: routers rewrite req.url while they handle the request.
+    const path = req.originalUrl.split('?', 1)[0];
     let logged = false;
     const done = (aborted: boolean) => {
       if (logged) return;
@@ -15,7 +17,7 @@ export function requestLog(logger: Logger): RequestHandler {
         requestId: requestIdOf(res),
         method: req.method,
         // The path only: query strings can carry answers or metadata the operator did not ask to log.
-        path: req.path,
+        path,
         status: res.statusCode,
         durationMs: Math.round(durationMs * 100) / 100,
         ...(aborted ? { aborted: true } : {}),
