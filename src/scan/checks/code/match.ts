@@ -133,7 +133,7 @@ export function findUses(files: readonly GoFileFacts[], libraries: readonly Libr
           });
         } else if (methods.size && dirUses && call.recv && !call.pkg && methods.has(call.name)) {
           // A method on a value whose package is not an import (`srv.Shutdown`, `r.Run`).
-          if (!importPathOf(file, call.recv.split('.')[0]!)) {
+          if (!importPathOf(file, call.recv)) {
             hits.push({
               library,
               file,

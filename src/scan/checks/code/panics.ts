@@ -37,13 +37,17 @@ function customRecovery(files: readonly GoFileFacts[]): { evidence: Evidence; pr
     const recoverFuncs = new Set(
       f.calls.filter((c) => c.name === 'recover' && c.recv === null && c.func).map((c) => c.func!),
     );
+    const reported = new Set<string>();
     for (const fn of f.funcs) {
       const qualified = fn.receiver ? `${fn.receiver}.${fn.name}` : fn.name;
       if (!fn.defersRecover && !recoverFuncs.has(qualified)) continue;
+      // The handler literal inside a wrapper already reported is the same wrapper.
+      if (reported.has(qualified.split('.func')[0]!)) continue;
       const protocols = [...fn.params.map((p) => p.type), ...fn.results].flatMap((t) =>
         handlerProtocols(f, t),
       );
       if (!protocols.length) continue;
+      reported.add(qualified.split('.func')[0]!);
       out.push({
         protocols: [...new Set(protocols)],
         evidence: {
