@@ -7,7 +7,7 @@ const program = new Command()
   .name('gonogo')
   .description('Decide whether a service should be written in Go, and score a Go repository for production.')
   .version('0.1.0')
-  .showHelpAfterError();
+  .showHelpAfterError('(add --help for usage)');
 
 registerDecideCommands(program);
 registerScanCommand(program);
