@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fromRoot } from '../../src/paths.js';
 import { loadChecklist } from '../../src/scan/checklist.js';
 import { checkImplementations } from '../../src/scan/checks/registry.js';
@@ -109,13 +110,29 @@ function hasGoFixture(id: string): boolean {
   return filesUnder(path.join(goFixtures, id)).some((file) => file.endsWith('.go'));
 }
 
-/** Ids that a fixture repo names (in its expectations, or in a file that documents what it exercises). */
+/** Test files that drive the fixture repos (they name the folder), other than this meta-test. */
+function fixtureRepoTests(): string[] {
+  const self = fileURLToPath(import.meta.url);
+  return filesUnder(fromRoot('test'))
+    .filter((file) => /\.test\.ts$/.test(file) && file !== self)
+    .filter((file) => /fixtures\/repos|['"]repos['"]/.test(readFileSync(file, 'utf8')));
+}
+
+/**
+ * Ids a fixture repo exercises: named in a fixture repo's own files (an expectations file) or in a test
+ * that drives the fixture repos.
+ */
 function idsNamedByFixtureRepos(): Set<string> {
-  const text = filesUnder(repoFixtures)
-    .filter((file) => statSync(file).size < 256 * 1024)
-    .map((file) => readFileSync(file, 'utf8'))
-    .join('\n');
-  return new Set(catalogue.map(([id]) => id).filter((id) => text.includes(id)));
+  const files = [
+    ...filesUnder(repoFixtures).filter((file) => statSync(file).size < 256 * 1024),
+    ...fixtureRepoTests(),
+  ];
+  const text = files.map((file) => readFileSync(file, 'utf8')).join('\n');
+  return new Set(
+    catalogue
+      .map(([id]) => id)
+      .filter((id) => text.includes(`'${id}'`) || text.includes(`"${id}"`) || text.includes(`: ${id}`)),
+  );
 }
 
 describe('check catalogue ↔ checklist', () => {
