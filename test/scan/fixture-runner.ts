@@ -86,6 +86,13 @@ export function parseAnnotations(file: string, source: string): Annotation[] {
   return out;
 }
 
+/** The Go files of a fixture folder (for tests that need facts but no expectations). */
+export function loadFixtureCaseFiles(dir: string): FixtureCase['files'] {
+  return listFiles(dir)
+    .filter((rel) => rel.endsWith('.go'))
+    .map((rel) => ({ path: rel, source: readFileSync(path.join(dir, rel), 'utf8') }));
+}
+
 export function loadFixtureCase(dir: string): FixtureCase {
   const files: FixtureCase['files'] = [];
   const modules: GoModule[] = [];

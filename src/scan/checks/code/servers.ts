@@ -1,8 +1,8 @@
 // Where a repository starts network servers, and which packages a `package main` reaches through
 // imports inside the repo. Shared by repo-kind detection and the service checks' evidence.
-import type { Evidence, GoFileFacts } from '../../types.js';
+import type { GoFileFacts } from '../../types.js';
 import { libraryGroup } from '../../libraries.js';
-import { evidenceOf, findUses, isProduction, type LibraryHit } from './match.js';
+import { findUses, isProduction, type LibraryHit } from './match.js';
 
 export type Protocol = 'http' | 'grpc' | 'tcp';
 
@@ -25,13 +25,6 @@ export function findServerStarts(files: readonly GoFileFacts[]): ServerStart[] {
 /** Server starts that speak HTTP. */
 export function httpServerStarts(files: readonly GoFileFacts[]): ServerStart[] {
   return findServerStarts(files).filter((s) => s.protocols.includes('http'));
-}
-
-/** Evidence pointing at the servers a check is judging (for fail results that are about an absence). */
-export function serverEvidence(files: readonly GoFileFacts[], message: string, max = 3): Evidence[] {
-  return findServerStarts(files)
-    .slice(0, max)
-    .map((s) => evidenceOf(s.hit, message));
 }
 
 /**
