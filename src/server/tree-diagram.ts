@@ -45,7 +45,7 @@ const COL_GAP = 164;
 const ROW_H = 76;
 const PAD = 16;
 const LINE_H = 16;
-const NODE_CHARS = 24;
+const NODE_CHARS = 22;
 const LABEL_CHARS = 23;
 const MAX_LABEL_LINES = 3;
 
