@@ -92,9 +92,10 @@ function viaGolangci(
   max: number,
 ): { evidence: Evidence[]; found: string } | null {
   for (const run of golangciRuns(facts)) {
-    const found = names.find((n) => run.linters.has(n) || run.formatters.has(n));
-    if (!found) continue;
-    const cfg = configEvidence(facts, found);
+    const name = names.find((n) => run.linters.has(n) || run.formatters.has(n));
+    if (!name) continue;
+    const cfg = configEvidence(facts, name);
+    const found = cfg.file ? name : `${name} (on by default; no golangci-lint config file)`;
     return { evidence: [run.evidence, ...(cfg.file ? [cfg] : [])].slice(0, max), found };
   }
   return null;
@@ -151,7 +152,7 @@ export const ciStaticcheck: CheckImplementation = {
       return { status: 'pass', reason: 'CI runs staticcheck.', evidence: evidence.slice(0, max) };
     const full = viaGolangci(ctx.facts, ['staticcheck'], max);
     if (full)
-      return { status: 'pass', reason: 'CI runs golangci-lint with staticcheck.', evidence: full.evidence };
+      return { status: 'pass', reason: `CI runs golangci-lint with ${full.found}.`, evidence: full.evidence };
     const some = viaGolangci(ctx.facts, tools.golangci.staticcheckLinters, max);
     if (some) {
       return {
