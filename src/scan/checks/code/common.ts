@@ -62,3 +62,24 @@ export function missingAt(scope: ServiceScope, message: string, max = 3): Eviden
 export function namesOf(hits: readonly { library: { name: string } }[]): string {
   return [...new Set(hits.map((h) => h.library.name))].join(', ');
 }
+
+/**
+ * The outcome when a service lacks something: `fail` pointing at its servers, unless some Go files could
+ * not be parsed — what is missing might be in them, so the check cannot decide.
+ */
+export function absent(
+  ctx: CheckContext,
+  scope: ServiceScope,
+  reason: string,
+  message: string,
+): CheckOutcome {
+  const unparsed = ctx.facts.unparsed.length;
+  if (unparsed > 0) {
+    return outcome(
+      'unknown',
+      `${reason} ${unparsed} Go file(s) could not be parsed and might hold it, so this is not judged.`,
+      [],
+    );
+  }
+  return outcome('fail', reason, missingAt(scope, message));
+}

@@ -1,15 +1,7 @@
 // lifecycle.graceful-shutdown: SIGTERM is caught and servers drain in-flight work with a deadline.
 import type { CheckImplementation, Evidence } from '../../types.js';
 import { libraryGroup } from '../../libraries.js';
-import {
-  cappedEvidence,
-  evidenceCap,
-  isOutcome,
-  missingAt,
-  namesOf,
-  outcome,
-  serviceScope,
-} from './common.js';
+import { cappedEvidence, evidenceCap, isOutcome, absent, namesOf, outcome, serviceScope } from './common.js';
 import { evidenceOf, findUses, type LibraryHit } from './match.js';
 
 /** Whether a signal.Notify / NotifyContext call catches SIGTERM (no signal list means every signal). */
@@ -72,10 +64,11 @@ export const gracefulShutdown: CheckImplementation = {
         4,
       );
     }
-    return outcome(
-      'fail',
+    return absent(
+      ctx,
+      scope,
       'No signal handling or graceful server shutdown was found: SIGTERM kills in-flight requests.',
-      missingAt(scope, 'server stopped without draining'),
+      'server stopped without draining',
     );
   },
 };

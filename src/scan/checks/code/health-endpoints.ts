@@ -2,7 +2,7 @@
 // distinct from liveness earns full marks; a single health route is partial.
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { libraryGroup, libraryList } from '../../libraries.js';
-import { cappedEvidence, evidenceCap, isOutcome, missingAt, outcome, serviceScope } from './common.js';
+import { cappedEvidence, evidenceCap, isOutcome, absent, outcome, serviceScope } from './common.js';
 import { evidenceOf, findUses, literalValue } from './match.js';
 import { routePath, routesTo } from './metrics.js';
 
@@ -76,10 +76,11 @@ export const healthEndpoints: CheckImplementation = {
         5,
       );
     }
-    return outcome(
-      'fail',
+    return absent(
+      ctx,
+      scope,
       'No health, liveness or readiness endpoint (nor a gRPC health service) was found.',
-      missingAt(scope, 'server without health endpoints'),
+      'server without health endpoints',
     );
   },
 };

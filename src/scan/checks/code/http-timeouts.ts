@@ -40,9 +40,11 @@ export const serverTimeouts: CheckImplementation = {
     const findings: Evidence[] = [];
     const good: Evidence[] = [];
     for (const h of findUses(prod, libraryGroup('httpStartsWithoutTimeouts'))) {
-      if (!startConfigured(h, prod)) {
-        findings.push(evidenceOf(h, `${h.library.name} server started without read timeouts`));
-      }
+      // Config literals of these libraries are what startConfigured looks for, not starts.
+      if (h.kind === 'composite') continue;
+      if (startConfigured(h, prod))
+        good.push(evidenceOf(h, `${h.library.name} server configured with a read timeout`));
+      else findings.push(evidenceOf(h, `${h.library.name} server started without read timeouts`));
     }
     for (const h of findUses(prod, libraryGroup('httpServerConfigs'))) {
       const fields = h.library.fields ?? [];
@@ -69,11 +71,18 @@ export const serverTimeouts: CheckImplementation = {
         shown.evidence,
       );
     }
-    const evidence = good.length
-      ? good
-      : starts.map((s) =>
-          evidenceOf(s.hit, `${s.hit.library.name} server, which applies its own default timeouts`),
-        );
+    const defaults = starts
+      .filter((s) => s.hit.library.tags?.includes('default-timeouts'))
+      .map((s) => evidenceOf(s.hit, `${s.hit.library.name} server, which applies read timeouts by default`));
+    const evidence = [...good, ...defaults];
+    if (!evidence.length) {
+      // Servers built elsewhere (a struct field, a shared platform package) whose settings are not visible.
+      return outcome(
+        'unknown',
+        'HTTP servers are started, but no server configuration was found to show whether they time out slow clients.',
+        [],
+      );
+    }
     const shown = cappedEvidence(evidence, cap);
     return outcome('pass', `Every HTTP server found sets a read timeout${shown.note}.`, shown.evidence);
   },

@@ -2,15 +2,7 @@
 // linger outside `package main`, and do log records carry a request or trace id.
 import type { CheckImplementation, Evidence } from '../../types.js';
 import { libraryGroup, libraryList } from '../../libraries.js';
-import {
-  cappedEvidence,
-  evidenceCap,
-  isOutcome,
-  missingAt,
-  namesOf,
-  outcome,
-  serviceScope,
-} from './common.js';
+import { cappedEvidence, evidenceCap, isOutcome, absent, namesOf, outcome, serviceScope } from './common.js';
 import { evidenceOf, findUses, looseWord, numberParam, productionFiles } from './match.js';
 
 export const loggingStructured: CheckImplementation = {
@@ -95,10 +87,11 @@ export const loggingCorrelation: CheckImplementation = {
       }
     }
     if (evidence.length === 0) {
-      return outcome(
-        'fail',
+      return absent(
+        ctx,
+        scope,
         'No request-id middleware, correlation id log fields, or log-to-trace bridge was found.',
-        missingAt(scope, 'server without request or trace ids in its logs'),
+        'server without request or trace ids in its logs',
       );
     }
     const shown = cappedEvidence(evidence, cap);

@@ -19,8 +19,29 @@ export interface LibraryHit {
 
 const SNIPPET_MAX = 100;
 
+// Words that name a credential: the string literal that follows one is never shown.
+const SECRET_CONTEXT =
+  /(dsn|token|secret|passw(or)?d|api_?key|access_?key|private_?key|credential)s?["'`]?\s*[:=,(]?\s*$/i;
+
+/** Replaces string literals that may hold a secret (after a credential-like key, URLs with user info,
+ *  long token-like values) with `"…"`, so evidence snippets never carry one. */
+export function redactSecrets(text: string): string {
+  return text.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, (lit: string, offset: number) => {
+    const body = lit.slice(1, -1);
+    const before = text.slice(Math.max(0, offset - 40), offset);
+    const tokenLike =
+      body.length >= 20 &&
+      !/\s/.test(body) &&
+      /[A-Za-z]/.test(body) &&
+      /\d/.test(body) &&
+      !body.startsWith('/');
+    if (SECRET_CONTEXT.test(before) || /:\/\/[^/\s@]+@/.test(body) || tokenLike) return '"…"';
+    return lit;
+  });
+}
+
 export function clip(text: string, max = SNIPPET_MAX): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = redactSecrets(text.replace(/\s+/g, ' ').trim());
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
@@ -46,8 +67,10 @@ export function isProduction(f: GoFileFacts): boolean {
 }
 
 /** Files under `example/`, `examples/` or `_examples/` folders. */
+let exampleDirs: Set<string> | undefined;
+
 export function isExample(f: GoFileFacts): boolean {
-  const dirs = new Set(libraryList('exampleDirs'));
+  const dirs = (exampleDirs ??= new Set(libraryList('exampleDirs')));
   return f.path
     .split('/')
     .slice(0, -1)

@@ -2,15 +2,7 @@
 // latency and errors.
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { libraryGroup, libraryList } from '../../libraries.js';
-import {
-  cappedEvidence,
-  evidenceCap,
-  isOutcome,
-  missingAt,
-  namesOf,
-  outcome,
-  serviceScope,
-} from './common.js';
+import { cappedEvidence, evidenceCap, isOutcome, absent, namesOf, outcome, serviceScope } from './common.js';
 import { callSnippet, evidenceOf, findUses, literalValue, type LibraryHit } from './match.js';
 
 /** Route registrations whose path is one of `paths` (Go 1.22 `"GET /x"` patterns included). */
@@ -73,10 +65,11 @@ export const metricsExposed: CheckImplementation = {
         5,
       );
     }
-    return outcome(
-      'fail',
+    return absent(
+      ctx,
+      scope,
       'No metrics library (Prometheus, OpenTelemetry, statsd, Datadog, …) is used.',
-      missingAt(scope, 'server without application metrics'),
+      'server without application metrics',
     );
   },
 };
@@ -142,10 +135,11 @@ export const metricsRequest: CheckImplementation = {
         5,
       );
     }
-    return outcome(
-      'fail',
+    return absent(
+      ctx,
+      scope,
       'No request latency histogram, status counter, or request-metrics middleware was found.',
-      missingAt(scope, 'server without request latency/error metrics'),
+      'server without request latency/error metrics',
     );
   },
 };

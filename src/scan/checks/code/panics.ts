@@ -2,15 +2,7 @@
 // interceptor, and crashes reach an error tracker.
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { importMatches, libraryGroup } from '../../libraries.js';
-import {
-  cappedEvidence,
-  evidenceCap,
-  isOutcome,
-  missingAt,
-  namesOf,
-  outcome,
-  serviceScope,
-} from './common.js';
+import { cappedEvidence, evidenceCap, isOutcome, absent, namesOf, outcome, serviceScope } from './common.js';
 import { evidenceOf, findUses, importPathOf } from './match.js';
 
 /** Protocols ('http', 'grpc') whose handler types appear in a type text such as `*gin.Context`. */
@@ -105,10 +97,11 @@ export const httpRecovery: CheckImplementation = {
         5,
       );
     }
-    return outcome(
-      'fail',
+    return absent(
+      ctx,
+      scope,
       'No recovery middleware, interceptor or deferred recover() wraps the request handlers.',
-      missingAt(scope, 'server whose handlers are not guarded against panics'),
+      'server whose handlers are not guarded against panics',
     );
   },
 };
@@ -149,10 +142,11 @@ export const panicReporting: CheckImplementation = {
         5,
       );
     }
-    return outcome(
-      'fail',
+    return absent(
+      ctx,
+      scope,
       'No crash or exception reporter (sentry-go, bugsnag, rollbar, honeybadger, airbrake, panicwrap, …) is wired in.',
-      missingAt(scope, 'service whose crashes reach no error tracker'),
+      'service whose crashes reach no error tracker',
     );
   },
 };

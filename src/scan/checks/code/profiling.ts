@@ -1,7 +1,7 @@
 // profiling.pprof: pprof handlers reachable over HTTP (and on which listener), or a continuous profiler.
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { libraryGroup } from '../../libraries.js';
-import { cappedEvidence, evidenceCap, isOutcome, missingAt, outcome, serviceScope } from './common.js';
+import { cappedEvidence, evidenceCap, isOutcome, absent, outcome, serviceScope } from './common.js';
 import { callSnippet, evidenceOf, findUses, importPathOf } from './match.js';
 
 /** `http.ListenAndServe(addr, nil)`-style starts, which serve http.DefaultServeMux. */
@@ -83,10 +83,11 @@ export const profilingPprof: CheckImplementation = {
         5,
       );
     }
-    return outcome(
-      'fail',
+    return absent(
+      ctx,
+      scope,
       'No pprof endpoint or continuous profiler was found.',
-      missingAt(scope, 'server without a way to take profiles'),
+      'server without a way to take profiles',
     );
   },
 };

@@ -1,15 +1,7 @@
 // resilience.overload: rate limits, concurrency limits, load shedding or circuit breakers bound load.
 import type { CheckImplementation } from '../../types.js';
 import { libraryGroup } from '../../libraries.js';
-import {
-  cappedEvidence,
-  evidenceCap,
-  isOutcome,
-  missingAt,
-  namesOf,
-  outcome,
-  serviceScope,
-} from './common.js';
+import { cappedEvidence, evidenceCap, isOutcome, absent, namesOf, outcome, serviceScope } from './common.js';
 import { evidenceOf, findUses } from './match.js';
 
 export const overload: CheckImplementation = {
@@ -19,10 +11,11 @@ export const overload: CheckImplementation = {
     if (isOutcome(scope)) return scope;
     const hits = findUses(scope.prod, libraryGroup('overloadControls'));
     if (!hits.length) {
-      return outcome(
-        'fail',
+      return absent(
+        ctx,
+        scope,
         'No rate limiter, concurrency limit, load shedding or circuit breaker was found: a traffic spike meets no bound.',
-        missingAt(scope, 'server without overload protection'),
+        'server without overload protection',
       );
     }
     const shown = cappedEvidence(

@@ -2,7 +2,7 @@
 // code is tested.
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { libraryGroup, libraryList } from '../../libraries.js';
-import { cappedEvidence, evidenceCap, isOutcome, missingAt, outcome, serviceScope } from './common.js';
+import { cappedEvidence, evidenceCap, isOutcome, absent, outcome, serviceScope } from './common.js';
 import { evidenceOf, findUses, isExample, numberParam } from './match.js';
 
 const testFilesOf = (files: readonly GoFileFacts[]): GoFileFacts[] =>
@@ -122,7 +122,7 @@ export const integration: CheckImplementation = {
     const reason = tests.length
       ? 'Tests exist, but none start real dependencies, carry an integration/e2e build tag, or drive the app end to end.'
       : 'No tests were found, so nothing is tested together.';
-    return outcome('fail', reason, missingAt(scope, 'service without integration tests'));
+    return absent(ctx, scope, reason, 'service without integration tests');
   },
 };
 

@@ -1,15 +1,7 @@
 // tracing.instrumented: a tracer provider plus instrumented transports, or a tracer that does both.
 import type { CheckImplementation } from '../../types.js';
 import { libraryGroup } from '../../libraries.js';
-import {
-  cappedEvidence,
-  evidenceCap,
-  isOutcome,
-  missingAt,
-  namesOf,
-  outcome,
-  serviceScope,
-} from './common.js';
+import { cappedEvidence, evidenceCap, isOutcome, absent, namesOf, outcome, serviceScope } from './common.js';
 import { evidenceOf, findUses, tagged } from './match.js';
 
 export const tracingInstrumented: CheckImplementation = {
@@ -44,10 +36,11 @@ export const tracingInstrumented: CheckImplementation = {
         5,
       );
     }
-    return outcome(
-      'fail',
+    return absent(
+      ctx,
+      scope,
       'No tracing (OpenTelemetry, OpenTracing, Jaeger, OpenCensus, dd-trace) was found.',
-      missingAt(scope, 'server without request tracing'),
+      'server without request tracing',
     );
   },
 };
