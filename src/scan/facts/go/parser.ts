@@ -40,6 +40,58 @@ export function loadGoGrammar(): Promise<GoGrammar> {
   return loading;
 }
 
+/**
+ * Parents whose children are told apart by field name. Elsewhere children are told apart by type and
+ * order, so the field lookup (one more call into wasm per node) is skipped.
+ */
+const fieldedParents: ReadonlySet<string> = new Set([
+  'function_declaration',
+  'method_declaration',
+  'func_literal',
+  'parameter_declaration',
+  'variadic_parameter_declaration',
+  'call_expression',
+  'selector_expression',
+  'composite_literal',
+  'keyed_element',
+  'for_statement',
+  'for_clause',
+  'range_clause',
+  'short_var_declaration',
+  'var_spec',
+  'const_spec',
+  'receive_statement',
+  'type_switch_statement',
+  'import_spec',
+  'qualified_type',
+  'generic_type',
+]);
+
+/** Named nodes whose insides are never read (their text is enough): not descending saves a wasm call each. */
+const leafTypes: ReadonlySet<string> = new Set([
+  'identifier',
+  'field_identifier',
+  'type_identifier',
+  'package_identifier',
+  'blank_identifier',
+  'label_name',
+  'int_literal',
+  'float_literal',
+  'imaginary_literal',
+  'rune_literal',
+  'interpreted_string_literal',
+  'raw_string_literal',
+  'nil',
+  'true',
+  'false',
+  'iota',
+  'dot',
+]);
+
+/** Shared by every leaf so that leaves cost no array of their own; replaced on a node's first child. */
+const noChildren: SyntaxNode[] = [];
+Object.freeze(noChildren);
+
 /** Syntax types that carry no facts and whose subtrees need not be kept. */
 const droppedTypes: ReadonlySet<string> = new Set(['comment']);
 
@@ -59,6 +111,8 @@ export function toSyntaxTree(tree: Tree, grammar: GoGrammar): SyntaxNode {
       children: [],
     };
     const stack: SyntaxNode[] = [root];
+    // Whether the children of the node on top of the stack need their field names.
+    const wantFields: boolean[] = [false];
     if (!cursor.gotoFirstChild()) return root;
     for (;;) {
       const typeId = cursor.nodeTypeId;
@@ -68,14 +122,17 @@ export function toSyntaxTree(tree: Tree, grammar: GoGrammar): SyntaxNode {
       if (type !== null && type !== undefined && !droppedTypes.has(type)) {
         const node: SyntaxNode = {
           type,
-          field: fields[cursor.currentFieldId] ?? null,
+          field: wantFields[wantFields.length - 1] ? (fields[cursor.currentFieldId] ?? null) : null,
           start: cursor.startIndex,
           end: cursor.endIndex,
-          children: [],
+          children: noChildren,
         };
-        stack[stack.length - 1]!.children.push(node);
-        if (cursor.gotoFirstChild()) {
+        const parent = stack[stack.length - 1]!;
+        if (parent.children === noChildren) parent.children = [node];
+        else parent.children.push(node);
+        if (!leafTypes.has(type) && cursor.gotoFirstChild()) {
           stack.push(node);
+          wantFields.push(fieldedParents.has(type));
           descended = true;
         }
       }
@@ -83,6 +140,7 @@ export function toSyntaxTree(tree: Tree, grammar: GoGrammar): SyntaxNode {
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent() || stack.length === 1) return root;
         stack.pop();
+        wantFields.pop();
       }
     }
   } finally {

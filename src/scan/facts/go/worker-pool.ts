@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WalkedFile } from '../../types.js';
+import { StringTable } from './intern-facts.js';
 import type { FileOutcome, ParseBatch, ParseBatchResult } from './worker-protocol.js';
 
 export interface PoolOptions {
@@ -76,6 +77,7 @@ export function parseInWorkers(
     let done = 0;
     let settled = false;
     let respawns = 0;
+    const strings = new StringTable();
 
     const finish = (error?: Error): void => {
       if (settled) return;
@@ -92,10 +94,9 @@ export function parseInWorkers(
     const record = (batchIndex: number, results: FileOutcome[]): void => {
       const batch = batches[batchIndex]!;
       batch.files.forEach((_file, offset) => {
-        outcomes[batch.start + offset] = results[offset] ?? {
-          ok: false,
-          reason: 'no result from the parser',
-        };
+        const outcome: FileOutcome = results[offset] ?? { ok: false, reason: 'no result from the parser' };
+        if (outcome.ok) strings.facts(outcome.facts);
+        outcomes[batch.start + offset] = outcome;
       });
       done += batch.files.length;
       onProgress?.(done, files.length);
