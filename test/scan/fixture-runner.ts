@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseGoSource } from '../../src/scan/facts/go/collect.js';
+import { defaultChecklist } from '../../src/scan/checklist.js';
 import { detectKinds } from '../../src/scan/kinds.js';
 import type {
   CheckImplementation,
@@ -183,7 +184,9 @@ export async function runFixtureCase(
 ): Promise<{ outcome: CheckOutcome; problems: string[] }> {
   const c = loadFixtureCase(dir);
   const facts = await fixtureFacts(c);
-  const outcome = check.run({ facts, params: {} });
+  // The built-in checklist's params, so fixtures run with the thresholds users get.
+  const params = defaultChecklist().checks.find((x) => x.id === check.id)?.params ?? {};
+  const outcome = check.run({ facts, params });
   const problems: string[] = [];
   if (outcome.status !== c.expect.status) {
     problems.push(`status ${outcome.status}, expected ${c.expect.status} (reason: ${outcome.reason})`);

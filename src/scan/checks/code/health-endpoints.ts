@@ -3,7 +3,7 @@
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { libraryGroup, libraryList } from '../../libraries.js';
 import { cappedEvidence, evidenceCap, isOutcome, absent, outcome, serviceScope } from './common.js';
-import { evidenceOf, findUses, literalValue } from './match.js';
+import { evidenceOf, findUses, literalValue, numberParam } from './match.js';
 import { routePath, routesTo } from './metrics.js';
 
 type Role = 'liveness' | 'readiness' | 'health';
@@ -73,7 +73,7 @@ export const healthEndpoints: CheckImplementation = {
           ? 'A readiness route exists but no separate liveness route.'
           : 'A single health route serves both liveness and readiness; a separate readiness route lets the service leave load balancing without being restarted.',
         shown.evidence,
-        5,
+        numberParam(ctx.params, 'singleRouteScore', 5),
       );
     }
     return absent(

@@ -14,14 +14,17 @@ export function moduleOf(file: GoFileFacts, modules: readonly GoModule[]): GoMod
   return best;
 }
 
-/** Whether a `go` directive value (`1.22`, `1.22.3`, `1.23rc1`) is at least 1.22. */
-export function perIterationLoopVars(version: string | null): boolean {
-  if (!version) return false;
+const majorMinor = (version: string): [number, number] | null => {
   const m = /^(\d+)\.(\d+)/.exec(version);
-  if (!m) return false;
-  const major = Number(m[1]);
-  const minor = Number(m[2]);
-  return major > 1 || (major === 1 && minor >= 22);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+};
+
+/** Whether a `go` directive value (`1.22`, `1.22.3`, `1.23rc1`) is at least `since` (default 1.22). */
+export function perIterationLoopVars(version: string | null, since = '1.22'): boolean {
+  const v = version ? majorMinor(version) : null;
+  const s = majorMinor(since) ?? [1, 22];
+  if (!v) return false;
+  return v[0] > s[0] || (v[0] === s[0] && v[1] >= s[1]);
 }
 
 const goModPath = (m: GoModule): string => (m.path === '.' ? 'go.mod' : `${m.path}/go.mod`);
@@ -32,23 +35,24 @@ export const loopvar: CheckImplementation = {
     const prod = productionFiles(ctx.facts.go);
     if (!prod.length) return outcome('na', 'There is no production Go code here.', []);
     const modules = ctx.facts.repo.modules;
+    const since = typeof ctx.params.perIterationSince === 'string' ? ctx.params.perIterationSince : '1.22';
     const safeModules = new Set<GoModule>();
     const oldFiles: GoFileFacts[] = [];
     for (const f of prod) {
       const m = moduleOf(f, modules);
-      if (m && perIterationLoopVars(m.go)) safeModules.add(m);
+      if (m && perIterationLoopVars(m.go, since)) safeModules.add(m);
       else oldFiles.push(f);
     }
     const moduleEvidence: Evidence[] = [...safeModules].map((m) => ({
       file: goModPath(m),
       line: m.line,
       snippet: `go ${m.go}`,
-      message: 'go >= 1.22: each loop iteration has its own variable',
+      message: `go >= ${since}: each loop iteration has its own variable`,
     }));
     if (!oldFiles.length) {
       return outcome(
         'pass',
-        'Every module targets go 1.22 or later, where loop variables are per iteration.',
+        `Every module targets go ${since} or later, where loop variables are per iteration.`,
         moduleEvidence,
       );
     }
@@ -83,7 +87,7 @@ export const loopvar: CheckImplementation = {
       const shown = cappedEvidence(findings, cap);
       return outcome(
         'fail',
-        `${findings.length} goroutine(s) or deferred closure(s) share a loop variable in code built before go 1.22 semantics${shown.note}.`,
+        `${findings.length} goroutine(s) or deferred closure(s) share a loop variable in code built before go ${since} semantics${shown.note}.`,
         shown.evidence,
       );
     }
@@ -94,7 +98,7 @@ export const loopvar: CheckImplementation = {
         file: first.path,
         line: 1,
         snippet: `package ${first.package}`,
-        message: `${oldFiles.length} file(s) built with pre-1.22 loop semantics; ${loopGoroutines} goroutine(s) started in loops, none captures a loop variable`,
+        message: `${oldFiles.length} file(s) built with pre-${since} loop semantics; ${loopGoroutines} goroutine(s) started in loops, none captures a loop variable`,
       },
     ];
     return outcome('pass', 'No goroutine or deferred closure captures a loop variable.', evidence);
