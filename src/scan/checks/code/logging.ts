@@ -1,9 +1,16 @@
 // logging.structured and logging.correlation: is there a structured logger, does stdlib text logging
 // linger outside `package main`, and do log records carry a request or trace id.
-import type { CheckImplementation, Evidence } from '../../types.js';
+import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { libraryGroup, libraryList } from '../../libraries.js';
 import { cappedEvidence, evidenceCap, isOutcome, absent, namesOf, outcome, serviceScope } from './common.js';
 import { evidenceOf, findUses, looseWord, numberParam, productionFiles } from './match.js';
+
+/** Code whose printing is a command's output: under a cmd/ folder or using a CLI framework. */
+function isCommandCode(file: GoFileFacts): boolean {
+  const commandDirs = new Set(libraryList('commandDirs'));
+  if (file.dir.split('/').some((d) => commandDirs.has(d))) return true;
+  return findUses([file], libraryGroup('cliFrameworks')).length > 0;
+}
 
 export const loggingStructured: CheckImplementation = {
   id: 'logging.structured',
@@ -13,11 +20,12 @@ export const loggingStructured: CheckImplementation = {
     const tolerance = numberParam(ctx.params, 'maxUnstructured', 3);
     const structured = findUses(prod, libraryGroup('structuredLoggers'));
     const textLogging = libraryGroup('unstructuredLogging');
-    // fmt.Print* in package main is a CLI's output, not logging; log.* there still is logging.
+    // fmt.Print* in package main, under cmd/ or beside a CLI framework is program output, not logging;
+    // log.* there still is logging.
     const outsideMain = findUses(
       prod.filter((f) => f.package !== 'main'),
       textLogging,
-    );
+    ).filter((h) => h.library.name !== 'fmt' || !isCommandCode(h.file));
     const plain = outsideMain.map((h) =>
       evidenceOf(h, `plain-text ${h.library.name}.${h.name} outside package main`),
     );
