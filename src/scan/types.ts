@@ -273,6 +273,8 @@ export interface DockerfileFacts {
   dockerfiles?: string[];
   /** Lines of static-linking flags (`-extldflags -static`, `netgo`) when CGO is not switched off by name. */
   staticFlags?: { line: number } | null;
+  /** Line of a `RUN` that compiles Go (`go build`/`go install`); null when the image only copies a binary. */
+  goBuild?: { line: number } | null;
 }
 
 export interface K8sContainerFacts {

@@ -118,6 +118,9 @@ describe('repo checks: other CI providers', () => {
     assert.equal(race.status, 'fail');
     assert.match(race.reason, /without -race/);
     assert.deepEqual(where(race), ['Jenkinsfile:8']);
+    // gofmt -l exits 0 even when it lists files: without a test of its output it is only partial.
+    const fmt = await run('ci.format', 'ci-jenkins');
+    assert.deepEqual([fmt.status, fmt.score, ...where(fmt)], ['partial', 5, 'Jenkinsfile:11']);
     const vuln = await run('security.govulncheck', 'ci-jenkins');
     assert.equal(vuln.status, 'pass');
     assert.deepEqual(where(vuln), ['scripts/vuln.sh:5']);
@@ -217,6 +220,15 @@ describe('repo checks: deploy', () => {
     assert.equal((await run('deploy.container', 'ci-none')).status, 'na');
     const k8s = await run('deploy.container', 'k8s-probes');
     assert.deepEqual([k8s.status, ...where(k8s)], ['fail', 'deploy/app.yaml:19']);
+  });
+
+  it('deploy.container credits goreleaser (binary built outside, cgo off) and ko defaults', async () => {
+    const g = await run('deploy.container', 'goreleaser-image');
+    assert.equal(g.status, 'pass');
+    assert.deepEqual(where(g), ['.goreleaser.yaml:6', '.goreleaser.yaml:5', 'Dockerfile:1', 'Dockerfile:1']);
+    const ko = await run('deploy.container', 'ko-image');
+    assert.equal(ko.status, 'pass');
+    assert.ok(ko.evidence.every((e) => e.file === '.ko.yaml' && e.line === 1));
   });
 
   it('deploy.probes passes with both probes and notes grace period and preStop', async () => {

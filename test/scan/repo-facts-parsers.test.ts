@@ -12,7 +12,7 @@ import { parseDependabot, parseRenovate } from '../../src/scan/facts/repo/depend
 import { parseDockerfile, parseGoreleaser, parseKoConfig } from '../../src/scan/facts/repo/dockerfile.js';
 import { parseGolangci } from '../../src/scan/facts/repo/golangci.js';
 import { expandMake, parseMakefile } from '../../src/scan/facts/repo/make.js';
-import { shellWords, splitCommands } from '../../src/scan/facts/repo/shell.js';
+import { pipelineStages, shellWords, splitCommands } from '../../src/scan/facts/repo/shell.js';
 import { walkRepo } from '../../src/scan/source/walk.js';
 import type { RepoFiles } from '../../src/scan/types.js';
 
@@ -41,7 +41,9 @@ describe('shell splitting', () => {
     ['go vet ./... && go test ./...', ['go vet ./...', 'go test ./...']],
     ['test -z "$(gofmt -l . | tee /dev/stderr)"', ['test -z "$(gofmt -l . | tee /dev/stderr)"']],
     ['if [ -n "$CI" ]; then go test -race ./...; fi', ['[ -n "$CI" ]', 'go test -race ./...']],
-    ['go test ./... 2>&1 | tee out.txt # keep a copy', ['go test ./... 2>&1', 'tee out.txt']],
+    // A pipeline stays one command; its stages are read by pipelineStages.
+    ['go test ./... 2>&1 | tee out.txt # keep a copy', ['go test ./... 2>&1 | tee out.txt']],
+    ['gofmt -l . | grep . && exit 1 || true', ['gofmt -l . | grep .', 'exit 1', 'true']],
     ['echo "a;b" ; true', ['echo "a;b"', 'true']],
   ];
   for (const [input, expected] of cases) {
@@ -62,6 +64,17 @@ describe('shell splitting', () => {
         ['echo done', 5],
       ],
     );
+  });
+
+  it('splits pipeline stages outside quotes and substitutions', () => {
+    assert.deepEqual(pipelineStages(`gofmt -l . | grep -v "a|b" | wc -l`), [
+      'gofmt -l .',
+      'grep -v "a|b"',
+      'wc -l',
+    ]);
+    assert.deepEqual(pipelineStages('test -z "$(gofmt -l . | tee /dev/stderr)"'), [
+      'test -z "$(gofmt -l . | tee /dev/stderr)"',
+    ]);
   });
 
   it('splits words, removing quotes and keeping $(…) whole', () => {

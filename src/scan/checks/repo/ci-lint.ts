@@ -200,7 +200,9 @@ export const ciFormat: CheckImplementation = {
     if (rewriting.length > 0) {
       const clean = ctx.facts.repo.ci.commands.filter(checksCleanTree);
       const evidence = [
-        ...rewriting.slice(0, max).map((c) => commandEvidence(c, 'rewrites files with the formatter')),
+        ...rewriting
+          .slice(0, max)
+          .map((c) => commandEvidence(c, 'runs the formatter without failing on its output')),
         ...clean.slice(0, max).map((c) => commandEvidence(c, 'fails when files changed')),
       ];
       if (clean.length > 0)

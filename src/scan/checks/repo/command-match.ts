@@ -2,7 +2,7 @@
 // staticcheck, golangci-lint, format checks, govulncheck and other tools, looking through `go run pkg`,
 // `go tool name`, leading `VAR=value` words and `$(…)` substitutions.
 import { ciTools } from '../../facts/repo/ci-tools.js';
-import { shellWords, splitEnvPrefix } from '../../facts/repo/shell.js';
+import { pipelineStages, shellWords, splitEnvPrefix } from '../../facts/repo/shell.js';
 import type { CiCommand } from '../../types.js';
 
 export interface Invocation {
@@ -10,17 +10,32 @@ export interface Invocation {
   program: string;
   args: string[];
   env: Record<string, string>;
+  /** Its output feeds a later pipeline stage (`gofmt -l . | grep .`). */
+  piped?: boolean;
+  /** It runs inside `$(…)` / backticks, so its output is tested (`test -z "$(gofmt -l .)"`). */
+  substituted?: boolean;
 }
 
-/** The program a command runs (and the programs in its `$(…)` substitutions). */
+/** The programs a command runs: each pipeline stage, and the programs in its `$(…)` substitutions. */
 export function invocations(cmd: CiCommand): Invocation[] {
   const out: Invocation[] = [];
-  const texts = [cmd.text, ...substitutions(cmd.text)];
-  for (const text of texts) {
-    const { env, rest } = splitEnvPrefix(shellWords(text));
-    if (rest.length === 0) continue;
-    out.push(unwrap({ program: programName(rest[0]!), args: rest.slice(1), env: { ...cmd.env, ...env } }));
-  }
+  const add = (text: string, substituted: boolean): void => {
+    const stages = pipelineStages(text);
+    stages.forEach((stage, i) => {
+      const { env, rest } = splitEnvPrefix(shellWords(stage));
+      if (rest.length === 0) return;
+      const inv = unwrap({
+        program: programName(rest[0]!),
+        args: rest.slice(1),
+        env: { ...cmd.env, ...env },
+      });
+      if (i < stages.length - 1) inv.piped = true;
+      if (substituted) inv.substituted = true;
+      out.push(inv);
+    });
+  };
+  add(cmd.text, false);
+  for (const sub of substitutions(cmd.text)) add(sub, true);
   return out;
 }
 
@@ -43,7 +58,7 @@ function unwrap(inv: Invocation): Invocation {
     if (target && !target.startsWith('.') && !target.endsWith('.go')) {
       const name = programName(target);
       const at = inv.args.indexOf(target);
-      return { program: name, args: inv.args.slice(at + 1), env: inv.env };
+      return { ...inv, program: name, args: inv.args.slice(at + 1) };
     }
   }
   return inv;
@@ -116,17 +131,18 @@ export function golangciFlags(inv: Invocation): { enable: string[]; disable: str
   return { enable, disable, replaces };
 }
 
-/** A formatter that fails the build on unformatted code: `gofmt -l`/`-d`, `goimports -l`, `gofumpt -d`,
- *  `golangci-lint fmt --diff`. `strict` is false for rewriting forms (`gofmt -w`, `go fmt`) that only fail
- *  together with a `git diff --exit-code` check. */
+/** A formatter check. gofmt, goimports and gofumpt exit 0 even when they list or diff files, so `-l`/`-d`
+ *  fails the build only when its output is tested (`test -z "$(gofmt -l .)"`, `gofmt -l . | grep …`);
+ *  `strict` is false for listing or rewriting forms (`gofmt -l .`, `gofmt -w`, `go fmt`) that need a
+ *  `git diff --exit-code` to fail. `golangci-lint fmt --diff` fails by itself. */
 export function runsFormatter(cmd: CiCommand): { inv: Invocation; strict: boolean } | null {
   const formatters = new Set(ciTools().formatting.commands);
   for (const inv of invocations(cmd)) {
     if (formatters.has(inv.program)) {
-      const strict = inv.args.some((a) => /^--?(l|d|list|diff)$/.test(a));
-      return { inv, strict };
+      const lists = inv.args.some((a) => /^--?(l|d|list|diff)$/.test(a));
+      return { inv, strict: lists && (inv.substituted === true || inv.piped === true) };
     }
-    if (goSub(inv, 'fmt')) return { inv, strict: false };
+    if (goSub(inv, 'fmt')) return { inv, strict: inv.substituted === true || inv.piped === true };
     if (inv.program === 'golangci-lint' && inv.args[0] === 'fmt') {
       return { inv, strict: inv.args.some((a) => a === '--diff' || a === '-d') };
     }

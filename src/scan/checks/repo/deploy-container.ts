@@ -66,6 +66,17 @@ function scoreDockerfile(d: DockerfileFacts, facts: RepoFacts): Point[] {
       ok: true,
       evidence: at(releaser.file, releaser.line, 'dockers', 'goreleaser builds the binary outside the image'),
     });
+  } else if (!d.goBuild && !/(^|\/)golang(:|@|$)/.test(imageName(last?.from ?? '') + ':')) {
+    points.push({
+      name: 'separate build stage',
+      ok: true,
+      evidence: at(
+        d.file,
+        finalLine,
+        `FROM ${last?.from ?? ''}`,
+        'the image only copies a binary built outside it',
+      ),
+    });
   } else {
     points.push({
       name: 'separate build stage',
@@ -126,7 +137,9 @@ function scoreDockerfile(d: DockerfileFacts, facts: RepoFacts): Point[] {
         d.file,
         finalLine,
         `FROM ${last?.from ?? ''}`,
-        'no CGO_ENABLED=0: the binary may link libc dynamically',
+        d.goBuild
+          ? 'no CGO_ENABLED=0: the binary may link libc dynamically'
+          : 'the binary is built outside the image and nothing shows CGO_ENABLED=0',
       ),
     });
   }
@@ -189,7 +202,11 @@ function scoreKo(d: DockerfileFacts): Point[] {
       name: 'non-root user',
       ok: base === null || runsAsNonRootByDefault(base, nonRootBases),
       evidence: ev(
-        base === null ? `${label}'s default base runs as non-root` : `base ${base}: non-root is not known`,
+        base === null
+          ? `${label}'s default base runs as non-root`
+          : runsAsNonRootByDefault(base, nonRootBases)
+            ? `base ${base} runs as non-root by default`
+            : `base ${base} is not known to run as non-root`,
         base ?? label,
       ),
     },

@@ -52,6 +52,7 @@ export function parseDockerfile(text: string, file: string): DockerfileFacts {
     cgoDisabled: null,
     kind: 'dockerfile',
     staticFlags: null,
+    goBuild: null,
   };
   const args = new Map<string, string>();
   const stageBases = new Map<string, string>();

@@ -84,8 +84,13 @@ function splitLogical(text: string): string[] {
       continue;
     }
     if (depth === 0 && (c === ';' || c === '|' || c === '&')) {
-      // `2>&1` and `|&` are redirections, not separators.
+      // `2>&1` is a redirection; a single `|` joins a pipeline, which stays one command (its stages are
+      // read by pipelineStages) so that `gofmt -l . | grep .` keeps its meaning.
       if (c === '&' && (text[i - 1] === '>' || text[i + 1] === '>')) {
+        buf += c;
+        continue;
+      }
+      if (c === '|' && text[i + 1] !== '|') {
         buf += c;
         continue;
       }
@@ -107,6 +112,36 @@ function stripKeywords(part: string): string {
     if (!m || !LEADING_KEYWORDS.has(m[1]!)) return words;
     words = words.slice(m[0].length);
   }
+}
+
+/** The stages of a pipeline (`a | b`), split outside quotes and `$(…)`. */
+export function pipelineStages(command: string): string[] {
+  const stages: string[] = [];
+  let buf = '';
+  let quote: string | null = null;
+  let depth = 0;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === "'" || c === '"' || c === '`') {
+      quote = c;
+    } else if (c === '$' && command[i + 1] === '(') {
+      depth++;
+      buf += '$(';
+      i++;
+      continue;
+    } else if (c === ')' && depth > 0) {
+      depth--;
+    } else if (c === '|' && depth === 0) {
+      stages.push(buf.trim());
+      buf = '';
+      continue;
+    }
+    buf += c;
+  }
+  stages.push(buf.trim());
+  return stages.filter((s) => s !== '');
 }
 
 /** Shell words of one simple command, quotes removed (a `$(…)` stays one word). */

@@ -43,11 +43,19 @@ export function scriptStep(
   cwd = '.',
 ): number {
   const raw = script.split(/\r?\n/);
-  const first = raw.find((l) => l.trim() !== '');
+  // The step is labelled and located by its first command, not by a leading comment.
+  const first =
+    raw.find((l) => l.trim() !== '' && !l.trim().startsWith('#')) ?? raw.find((l) => l.trim() !== '');
   if (first === undefined) return cursor;
   const start = finder.find(first, cursor);
   const lines: ShellLine[] = [];
-  let at = start;
+  let at = Math.min(
+    start,
+    finder.find(
+      raw.find((l) => l.trim() !== '')!,
+      cursor,
+    ),
+  );
   for (const l of raw) {
     if (l.trim() === '') continue;
     at = finder.find(l, at);
