@@ -13,7 +13,7 @@ export function detectKinds(go: GoFileFacts[]): KindFacts {
   if (files.length === 0) return { kinds: [], evidence };
 
   const mainDirs = [...new Set(files.filter((f) => f.package === 'main').map((f) => f.dir))].sort();
-  const starts = findServerStarts(files);
+  const starts = findServerStarts(go);
   const graph = internalImportGraph(files);
 
   for (const dir of mainDirs) {

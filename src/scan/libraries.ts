@@ -48,13 +48,17 @@ export function libraryList(id: string): string[] {
   return list;
 }
 
-/** Whether an import path is covered by an entry's `imports` patterns. */
+const matchers = new WeakMap<readonly string[], (importPath: string) => boolean>();
+
+/** Whether an import path is covered by an entry's `imports` patterns (compiled once per pattern list). */
 export function importMatches(importPath: string, patterns: readonly string[]): boolean {
-  return patterns.some((p) => {
-    if (p.endsWith('/...')) {
-      const base = p.slice(0, -4);
-      return importPath === base || importPath.startsWith(base + '/');
-    }
-    return importPath === p;
-  });
+  let match = matchers.get(patterns);
+  if (!match) {
+    const exact = new Set(patterns.filter((p) => !p.endsWith('/...')));
+    const prefixes = patterns.filter((p) => p.endsWith('/...')).map((p) => p.slice(0, -4));
+    match = (path: string): boolean =>
+      exact.has(path) || prefixes.some((base) => path === base || path.startsWith(base + '/'));
+    matchers.set(patterns, match);
+  }
+  return match(importPath);
 }

@@ -24,7 +24,7 @@ export interface ServiceScope {
  */
 export function serviceScope(ctx: CheckContext): ServiceScope | CheckOutcome {
   const prod = productionFiles(ctx.facts.go);
-  const starts = findServerStarts(prod);
+  const starts = findServerStarts(ctx.facts.go);
   if (starts.length === 0) {
     return outcome('na', 'No network server is started in this code, so there is nothing to judge.', []);
   }

@@ -1,13 +1,26 @@
 // http.server-timeouts and http.client-timeouts: slow clients cannot hold server goroutines forever,
 // and outbound calls cannot hang forever.
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
-import { importMatches, libraryGroup } from '../../libraries.js';
+import { importMatches, libraryGroup, type LibraryEntry } from '../../libraries.js';
 import { cappedEvidence, evidenceCap, outcome } from './common.js';
 import { evidenceOf, findUses, productionFiles, type LibraryHit } from './match.js';
 import { httpServerStarts } from './servers.js';
 
 /** A framework start is configured when a config literal (or an assignment we can see) sets a field. */
-function startConfigured(hit: LibraryHit, files: readonly GoFileFacts[]): boolean {
+function startConfigured(
+  hit: LibraryHit,
+  files: readonly GoFileFacts[],
+  memo: Map<LibraryEntry, boolean>,
+): boolean {
+  let known = memo.get(hit.library);
+  if (known === undefined) {
+    known = libraryConfigured(hit, files);
+    memo.set(hit.library, known);
+  }
+  return known;
+}
+
+function libraryConfigured(hit: LibraryHit, files: readonly GoFileFacts[]): boolean {
   const fields = hit.library.fields ?? [];
   if (!fields.length) return false;
   const types = new Set(hit.library.types ?? []);
@@ -35,14 +48,15 @@ export const serverTimeouts: CheckImplementation = {
   id: 'http.server-timeouts',
   run(ctx) {
     const prod = productionFiles(ctx.facts.go);
-    const starts = httpServerStarts(prod);
+    const starts = httpServerStarts(ctx.facts.go);
     if (!starts.length) return outcome('na', 'No HTTP server is started in this code.', []);
     const findings: Evidence[] = [];
     const good: Evidence[] = [];
+    const configured = new Map<LibraryEntry, boolean>();
     for (const h of findUses(prod, libraryGroup('httpStartsWithoutTimeouts'))) {
       // Config literals of these libraries are what startConfigured looks for, not starts.
       if (h.kind === 'composite') continue;
-      if (startConfigured(h, prod))
+      if (startConfigured(h, prod, configured))
         good.push(evidenceOf(h, `${h.library.name} server configured with a read timeout`));
       else findings.push(evidenceOf(h, `${h.library.name} server started without read timeouts`));
     }

@@ -82,9 +82,10 @@ export const loggingCorrelation: CheckImplementation = {
       evidence.push(evidenceOf(h, `logs are tied to traces (${h.library.name})`));
     }
     const fields = new Set(libraryList('correlationFields'));
+    const longest = Math.max(...[...fields].map((w) => w.length)) + 4;
     for (const f of scope.prod) {
       for (const s of f.strings) {
-        if (fields.has(looseWord(s.value))) {
+        if (s.value.length <= longest && fields.has(looseWord(s.value))) {
           evidence.push({
             file: f.path,
             line: s.line,

@@ -113,17 +113,74 @@ export function importsByDir(files: readonly GoFileFacts[]): Map<string, string[
   return new Map([...byDir].map(([d, s]) => [d, [...s]]));
 }
 
+interface CompiledLibrary {
+  library: LibraryEntry;
+  importOnly: boolean;
+  calls: Set<string>;
+  methods: Set<string>;
+  types: Set<string>;
+}
+
+interface CompiledGroup {
+  libraries: CompiledLibrary[];
+  /** Import path → the libraries it belongs to (filled as paths are met; paths repeat across files). */
+  byImport: Map<string, CompiledLibrary[]>;
+}
+
+const compiledGroups = new WeakMap<readonly LibraryEntry[], CompiledGroup>();
+
+function compile(libraries: readonly LibraryEntry[]): CompiledGroup {
+  let group = compiledGroups.get(libraries);
+  if (!group) {
+    group = {
+      libraries: libraries.map((library) => ({
+        library,
+        importOnly: !library.calls && !library.methods && !library.types,
+        calls: new Set(library.calls ?? []),
+        methods: new Set(library.methods ?? []),
+        types: new Set(library.types ?? []),
+      })),
+      byImport: new Map(),
+    };
+    compiledGroups.set(libraries, group);
+  }
+  return group;
+}
+
+function librariesOf(group: CompiledGroup, importPath: string): CompiledLibrary[] {
+  let libs = group.byImport.get(importPath);
+  if (!libs) {
+    libs = group.libraries.filter((l) => importMatches(importPath, l.library.imports));
+    group.byImport.set(importPath, libs);
+  }
+  return libs;
+}
+
 /** Every use of the given libraries in the files, in file/line order. */
 export function findUses(files: readonly GoFileFacts[], libraries: readonly LibraryEntry[]): LibraryHit[] {
+  const group = compile(libraries);
   const hits: LibraryHit[] = [];
-  const dirImports = importsByDir(files);
+  const belongs = (pkg: string | null, lib: CompiledLibrary): boolean =>
+    pkg !== null && librariesOf(group, pkg).includes(lib);
+  // Methods on values can be matched through another file of the same package (folder).
+  let dirLibsCache: Map<string, Set<CompiledLibrary>> | undefined;
+  const dirLibs = (dir: string): Set<CompiledLibrary> => {
+    dirLibsCache ??= new Map();
+    if (!dirLibsCache.size) {
+      for (const [d, paths] of importsByDir(files)) {
+        dirLibsCache.set(d, new Set(paths.flatMap((p) => librariesOf(group, p))));
+      }
+    }
+    return dirLibsCache.get(dir) ?? new Set();
+  };
   for (const file of files) {
-    for (const library of libraries) {
-      const patterns = library.imports;
-      const importOnly = !library.calls && !library.methods && !library.types;
-      if (importOnly) {
+    const fileLibs = new Set(file.imports.flatMap((i) => librariesOf(group, i.path)));
+    for (const lib of group.libraries) {
+      const { library } = lib;
+      if (lib.importOnly) {
+        if (!fileLibs.has(lib)) continue;
         for (const imp of file.imports) {
-          if (importMatches(imp.path, patterns)) {
+          if (belongs(imp.path, lib)) {
             hits.push({
               library,
               file,
@@ -136,14 +193,15 @@ export function findUses(files: readonly GoFileFacts[], libraries: readonly Libr
         }
         continue;
       }
-      const calls = new Set(library.calls ?? []);
-      const methods = new Set(library.methods ?? []);
-      const types = new Set(library.types ?? []);
-      const dirUses = (dirImports.get(file.dir) ?? []).some((p) => importMatches(p, patterns));
+      // Calls, selectors and literals of a package need the file to import it.
+      const fileUses = fileLibs.has(lib);
+      const methodUses = lib.methods.size > 0 && (fileUses || dirLibs(file.dir).has(lib));
+      if (!fileUses && !methodUses) continue;
       for (const call of file.calls) {
         if (library.minArgs !== undefined && call.args.length < library.minArgs) continue;
-        const resolved = packageNames(file, call);
-        const asPackageCall = resolved.find((r) => importMatches(r.pkg, patterns) && calls.has(r.name));
+        const asPackageCall = fileUses
+          ? packageNames(file, call).find((r) => lib.calls.has(r.name) && belongs(r.pkg, lib))
+          : undefined;
         if (asPackageCall) {
           hits.push({
             library,
@@ -154,7 +212,7 @@ export function findUses(files: readonly GoFileFacts[], libraries: readonly Libr
             name: asPackageCall.name,
             call,
           });
-        } else if (methods.size && dirUses && call.recv && !call.pkg && methods.has(call.name)) {
+        } else if (methodUses && call.recv && !call.pkg && lib.methods.has(call.name)) {
           // A method on a value whose package is not an import (`srv.Shutdown`, `r.Run`).
           if (!importPathOf(file, call.recv)) {
             hits.push({
@@ -169,20 +227,23 @@ export function findUses(files: readonly GoFileFacts[], libraries: readonly Libr
           }
         }
       }
-      if (calls.size) {
+      if (!fileUses) continue;
+      if (lib.calls.size) {
         for (const sel of file.selectors) {
           const parts = sel.text.split('.');
-          const pkg = sel.pkg ?? (parts.length >= 2 ? importPathOf(file, parts[0]!) : null);
           const name = parts[1];
-          if (pkg && name && importMatches(pkg, patterns) && calls.has(name)) {
+          if (!name || !lib.calls.has(name)) continue;
+          const pkg = sel.pkg ?? (parts.length >= 2 ? importPathOf(file, parts[0]!) : null);
+          if (belongs(pkg, lib)) {
             hits.push({ library, file, line: sel.line, snippet: clip(sel.text), kind: 'selector', name });
           }
         }
       }
-      if (types.size) {
+      if (lib.types.size) {
         for (const c of file.composites) {
+          if (!lib.types.has(c.typeName)) continue;
           const pkg = c.pkg ?? (c.type.includes('.') ? importPathOf(file, c.type.split('.')[0]!) : null);
-          if (pkg && importMatches(pkg, patterns) && types.has(c.typeName)) {
+          if (belongs(pkg, lib)) {
             hits.push({
               library,
               file,
@@ -197,7 +258,9 @@ export function findUses(files: readonly GoFileFacts[], libraries: readonly Libr
       }
     }
   }
-  return dedupe(hits).sort((a, b) => a.file.path.localeCompare(b.file.path) || a.line - b.line);
+  return dedupe(hits).sort((a, b) =>
+    a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.line - b.line,
+  );
 }
 
 function dedupe(hits: LibraryHit[]): LibraryHit[] {

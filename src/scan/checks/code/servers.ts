@@ -11,8 +11,20 @@ export interface ServerStart {
   protocols: Protocol[];
 }
 
+// Most service checks ask for the same files' servers; remember the answer per facts array.
+const startsCache = new WeakMap<readonly GoFileFacts[], ServerStart[]>();
+
 /** Server starts in production code (tests and example programs excluded). */
 export function findServerStarts(files: readonly GoFileFacts[]): ServerStart[] {
+  let starts = startsCache.get(files);
+  if (!starts) {
+    starts = computeServerStarts(files);
+    startsCache.set(files, starts);
+  }
+  return starts;
+}
+
+function computeServerStarts(files: readonly GoFileFacts[]): ServerStart[] {
   const prod = files.filter(isProduction);
   return findUses(prod, libraryGroup('serverStarts')).map((hit) => ({
     hit,
@@ -33,16 +45,18 @@ export function httpServerStarts(files: readonly GoFileFacts[]): ServerStart[] {
  * prefix names the root folder.
  */
 export function internalImportGraph(files: readonly GoFileFacts[]): Map<string, Set<string>> {
-  const dirs = [...new Set(files.map((f) => f.dir))]
-    .filter((d) => d !== '.')
-    .sort((a, b) => b.length - a.length);
+  const dirs = new Set(files.map((f) => f.dir).filter((d) => d !== '.'));
   const hasRoot = files.some((f) => f.dir === '.');
   const prefixes = new Set<string>();
   const resolveDir = (path: string): string | null => {
-    const d = dirs.find((dir) => path.endsWith('/' + dir));
-    if (d) {
-      prefixes.add(path.slice(0, -(d.length + 1)));
-      return d;
+    // The longest folder the import path ends with: try its suffixes from the longest down.
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const d = parts.slice(i).join('/');
+      if (dirs.has(d)) {
+        prefixes.add(parts.slice(0, i).join('/'));
+        return d;
+      }
     }
     return null;
   };
