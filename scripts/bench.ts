@@ -8,6 +8,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import type * as CollectModule from '../src/scan/facts/go/collect.js';
+import type * as ParserModule from '../src/scan/facts/go/parser.js';
+import type * as ScanModule from '../src/scan/scan.js';
+import type * as WalkModule from '../src/scan/source/walk.js';
 import { generateSyntheticRepo } from './generate-synthetic-repo.js';
 
 interface PhaseResult {
@@ -17,6 +22,8 @@ interface PhaseResult {
   wallMs: number;
   /** Peak resident set of the whole process (main thread and workers share it), in bytes. */
   peakRss: number;
+  /** CPU time of all the process's threads during the phase (less sensitive than wall time to a busy machine). */
+  cpuMs?: number;
   note?: string;
 }
 
@@ -29,12 +36,16 @@ const flag = (name: string): string | undefined => {
 /** Peak RSS of this process so far, from the kernel (resourceUsage reports kilobytes). */
 const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
 
+/** `--dist` measures the compiled build (run `npm run build` first), as users run it; default: the sources. */
+const codeRoot = args.includes('--dist') ? '../dist' : '../src';
+const load = <T>(module: string): Promise<T> => import(`${codeRoot}/${module}`) as Promise<T>;
+
 async function runPhase(phase: string, dir: string): Promise<PhaseResult> {
-  const { walkRepo } = await import('../src/scan/source/walk.js');
+  const { walkRepo } = await load<typeof WalkModule>('scan/source/walk.js');
   const workersFlag = flag('--workers');
   const workers = workersFlag === undefined ? undefined : Number(workersFlag);
   if (phase === 'bare') {
-    const { loadGoGrammar } = await import('../src/scan/facts/go/parser.js');
+    const { loadGoGrammar } = await load<typeof ParserModule>('scan/facts/go/parser.js');
     const walk = await walkRepo(dir);
     const sources = walk.goFiles.map((file) => readFileSync(path.join(walk.root, file.path), 'utf8'));
     const grammar = await loadGoGrammar();
@@ -44,22 +55,27 @@ async function runPhase(phase: string, dir: string): Promise<PhaseResult> {
     return { phase, files: sources.length, bytes: walk.bytes, wallMs, peakRss: peakRss() };
   }
   if (phase === 'facts') {
-    const { collectGoFacts } = await import('../src/scan/facts/go/collect.js');
+    const { collectGoFacts } = await load<typeof CollectModule>('scan/facts/go/collect.js');
     const started = performance.now();
+    const loopBefore = performance.eventLoopUtilization();
     const walk = await walkRepo(dir);
     const result = await collectGoFacts(walk.root, walk.goFiles, { workers });
     const wallMs = performance.now() - started;
+    const busy = performance.eventLoopUtilization(loopBefore).utilization;
     const counts = result.facts.reduce((sum, facts) => sum + facts.calls.length, 0);
+    const heap = process.memoryUsage().heapUsed;
     return {
       phase,
       files: result.facts.length,
       bytes: walk.bytes,
       wallMs,
       peakRss: peakRss(),
-      note: `${result.unparsed.length} unparsed, ${counts} calls`,
+      note:
+        `${result.unparsed.length} unparsed, ${counts} calls, main heap ${mb(heap)} MB with the facts, ` +
+        `main thread busy ${(busy * 100).toFixed(0)}%`,
     };
   }
-  const { scanRepository } = await import('../src/scan/scan.js');
+  const { scanRepository } = await load<typeof ScanModule>('scan/scan.js');
   const started = performance.now();
   const card = await scanRepository(dir, { workers });
   const wallMs = performance.now() - started;
@@ -107,6 +123,7 @@ function report(results: PhaseResult[]): void {
       `${(r.files / seconds).toFixed(0)} files/s`.padStart(14),
       `${(r.bytes / 1024 / 1024 / seconds).toFixed(2)} MB/s`.padStart(11),
       `peak RSS ${mb(r.peakRss)} MB`.padStart(20),
+      r.cpuMs === undefined ? '' : `CPU ${(r.cpuMs / 1000).toFixed(1)} s`.padStart(10),
       r.note ? `  ${r.note}` : '',
     ].join(' ');
   });
@@ -122,8 +139,10 @@ function report(results: PhaseResult[]): void {
 async function main(): Promise<void> {
   const child = flag('--child');
   if (child) {
+    const cpuBefore = process.cpuUsage();
     const result = await runPhase(child, flag('--dir')!);
-    console.log(JSON.stringify(result));
+    const cpu = process.cpuUsage(cpuBefore);
+    console.log(JSON.stringify({ ...result, cpuMs: (cpu.user + cpu.system) / 1000 }));
     return;
   }
   const sizeMb = Number(flag('--mb') ?? 50);
@@ -138,7 +157,9 @@ async function main(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`generated ${repo.goFiles} Go files, ${mb(repo.bytes)} MB in ${dir} (${seconds} s)`);
   } else console.log(`reusing ${dir}`);
-  console.log(`${os.availableParallelism()} cores, node ${process.version}`);
+  console.log(
+    `${os.availableParallelism()} cores, node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`,
+  );
 
   const phases = (flag('--phases') ?? 'bare,facts,scan').split(',');
   const results = phases.map((phase) => runChild(phase, dir));

@@ -183,6 +183,8 @@ export interface GoFileFacts {
   bytes: number;
   imports: GoImport[];
   funcs: GoFunc[];
+  /** Every call except `len`/`cap`/`append`/`copy`/`delete`/`clear`/`min`/`max` and conversions to
+   *  predeclared types (`string(b)`, `[]byte(s)`), which are common and tell no check anything. */
   calls: GoCall[];
   composites: GoComposite[];
   strings: GoString[];
@@ -244,6 +246,8 @@ export interface CiFacts {
   /** Commands in Makefiles/Taskfiles that no CI step reaches (only for hints such as "make test runs
    *  go test but CI never calls it"); `via` names the target. */
   uncalled?: CiCommand[];
+  /** CI files (configs, included files, Taskfiles CI calls) that could not be read; also in `RepoFiles.unreadable`. */
+  unreadable?: UnparsedFile[];
 }
 
 export interface GolangciFacts {

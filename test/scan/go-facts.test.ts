@@ -127,6 +127,31 @@ func main() {
     );
   });
 
+  it('leaves out bookkeeping builtins and conversions, but keeps make, new and shadowing functions', async () => {
+    const facts = await parse(`package main
+
+func main() {
+	n := len(items) + cap(items)
+	items = append(items, string(b), []byte(s))
+	ch := make(chan int)
+	p := new(Server)
+}
+
+func other() {
+	len := func(x []int) int { return 0 }
+	len(nil)
+}
+`);
+    assert.deepEqual(
+      facts.calls.map((call) => [call.callee, call.line]),
+      [
+        ['make', 6],
+        ['new', 7],
+        ['len', 12],
+      ],
+    );
+  });
+
   it('marks calls started by defer and go', async () => {
     const facts = await parse(`package main
 

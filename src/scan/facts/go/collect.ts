@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { GoFileFacts, UnparsedFile, WalkedFile } from '../../types.js';
+import { StringTable } from './intern-facts.js';
 import { parseGoText, parseWithGrammar } from './parse-go.js';
 import { loadGoGrammar } from './parser.js';
 import { abortError, parseInWorkers } from './worker-pool.js';
@@ -50,13 +51,14 @@ async function parseOnThisThread(
   { onProgress, signal }: CollectGoOptions,
 ): Promise<FileOutcome[]> {
   const grammar = await loadGoGrammar();
+  const strings = new StringTable();
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     if (signal?.aborted) throw abortError(signal);
     let outcome: FileOutcome;
     try {
       const source = await readFile(path.join(root, ...file.path.split('/')), 'utf8');
-      outcome = { ok: true, facts: parseWithGrammar(grammar, file.path, source, file.size) };
+      outcome = { ok: true, facts: strings.facts(parseWithGrammar(grammar, file.path, source, file.size)) };
     } catch (error) {
       outcome = { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }

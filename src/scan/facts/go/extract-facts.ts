@@ -69,6 +69,43 @@ interface TestFrame {
   rangeDepth: number;
 }
 
+/**
+ * Calls not recorded: the bookkeeping builtins and conversions to predeclared types are a large share of
+ * all calls in Go code and no check reads them (`make`, `new`, `panic`, `recover`, `print` are kept).
+ */
+const unrecordedCallees: ReadonlySet<string> = new Set([
+  'len',
+  'cap',
+  'append',
+  'copy',
+  'delete',
+  'clear',
+  'min',
+  'max',
+  'complex',
+  'real',
+  'imag',
+  'string',
+  'bool',
+  'byte',
+  'rune',
+  'int',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'uint',
+  'uint8',
+  'uint16',
+  'uint32',
+  'uint64',
+  'uintptr',
+  'float32',
+  'float64',
+  'complex64',
+  'complex128',
+]);
+
 const testPrefixes: readonly [string, GoTestFunc['kind'], string | null][] = [
   ['Test', 'test', 'T'],
   ['Fuzz', 'fuzz', 'F'],
@@ -466,6 +503,9 @@ class FactExtractor {
       const last = /([\p{L}_][\p{L}\p{N}_]*)[^\p{L}\p{N}_]*$/u.exec(callee);
       name = last ? last[1]! : callee;
     }
+    const isConversion =
+      fn.type.endsWith('_type') || (unrecordedCallees.has(callee) && fn.type === 'identifier');
+    if (isConversion && !inDefer && !inGo && !this.scopes.resolve(callee)) return null;
     const argList = firstChild(node, 'arguments');
     const args = argList ? argList.children.map((arg) => truncate(this.text(arg), argMax)) : [];
     const call: GoCall = {

@@ -5,9 +5,27 @@ import type { GoFileFacts } from '../../types.js';
 
 /** Longer strings rarely repeat; interning them would only grow the table. */
 const internMaxLength = 64;
+/** Argument lists this short repeat a lot (`()`, `(ctx)`, `(err)`); longer ones are kept as they are. */
+const sharedArgsMax = 3;
 
 export class StringTable {
   private readonly table = new Map<string, string>();
+  private readonly argLists = new Map<string, string[]>();
+
+  /**
+   * One frozen array per distinct short argument list. Facts are read-only for checks, and freezing makes
+   * an accidental write fail loudly instead of changing other calls' arguments.
+   */
+  args(args: string[]): string[] {
+    if (args.length > sharedArgsMax) return args.map((arg) => this.get(arg));
+    const key = args.join('\u0000');
+    if (key.length > internMaxLength) return args.map((arg) => this.get(arg));
+    const known = this.argLists.get(key);
+    if (known) return known;
+    const shared = Object.freeze(args.map((arg) => this.get(arg))) as string[];
+    this.argLists.set(key, shared);
+    return shared;
+  }
 
   get<T extends string | null>(value: T): T {
     if (value === null || value.length > internMaxLength) return value;
@@ -38,7 +56,7 @@ export class StringTable {
       call.recv = this.get(call.recv);
       call.pkg = this.get(call.pkg);
       call.func = this.get(call.func);
-      for (let index = 0; index < call.args.length; index++) call.args[index] = this.get(call.args[index]!);
+      call.args = this.args(call.args);
     }
     for (const composite of facts.composites) {
       composite.type = this.get(composite.type);
