@@ -58,7 +58,14 @@ export const serverTimeouts: CheckImplementation = {
       if (h.kind === 'composite') continue;
       if (startConfigured(h, prod, configured))
         good.push(evidenceOf(h, `${h.library.name} server configured with a read timeout`));
-      else findings.push(evidenceOf(h, `${h.library.name} server started without read timeouts`));
+      else {
+        // Libraries configured by assignment (`e.Server.ReadTimeout = …`): say what would clear it.
+        const hint =
+          h.library.fields && !h.library.types
+            ? ` (set ${h.library.fields.join(' or ')} on its server first)`
+            : '';
+        findings.push(evidenceOf(h, `${h.library.name} server started without read timeouts${hint}`));
+      }
     }
     for (const h of findUses(prod, libraryGroup('httpServerConfigs'))) {
       const fields = h.library.fields ?? [];
