@@ -87,8 +87,8 @@ export function importPathOf(file: GoFileFacts, qualifier: string): string | nul
   return imp ? imp.path : null;
 }
 
-/** Resolves a call to (package import path, name in that package) when it is `pkg.Name(…)` or
- *  `pkg.Value.Method(…)` (then the name is `Value`). */
+/** Resolves a call to (package import path, name in that package) when it is `pkg.Name(…)`,
+ *  `pkg.Value.Method(…)` (then the name is `Value`) or a builder chain `pkg.With(x).Name(…)`. */
 function packageNames(file: GoFileFacts, call: GoCall): { pkg: string; name: string }[] {
   const out: { pkg: string; name: string }[] = [];
   if (call.pkg) out.push({ pkg: call.pkg, name: call.name });
@@ -96,7 +96,11 @@ function packageNames(file: GoFileFacts, call: GoCall): { pkg: string; name: str
     const parts = call.recv.split('.');
     if (parts.length >= 2) {
       const pkg = importPathOf(file, parts[0]!);
-      if (pkg) out.push({ pkg, name: parts[1]! });
+      if (pkg) {
+        out.push({ pkg, name: parts[1]! });
+        // A builder chain on the package (`promauto.With(reg).NewCounterVec`) names the final call.
+        if (/[()]/.test(call.recv)) out.push({ pkg, name: call.name });
+      }
     }
   }
   return out;
