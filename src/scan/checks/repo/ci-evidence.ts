@@ -11,23 +11,9 @@ export function maxEvidence(ctx: CheckContext): number {
   return typeof n === 'number' && n > 0 ? Math.floor(n) : DEFAULT_MAX_EVIDENCE;
 }
 
-/** CI files that are in a CI location but could not be read. */
+/** CI files (configs and what they include or call) that could not be read. */
 export function unreadableCi(facts: RepoFacts): { path: string; reason: string }[] {
-  const ci = new Set(facts.repo.ci.files);
-  const locations = ciTools().ciLocations.flatMap((l) => l.paths.map(globToRegExp));
-  return facts.repo.unreadable.filter(
-    (u) => ci.has(u.path) || locations.some((re) => re.test(u.path)) || isCiInclude(facts, u.path),
-  );
-}
-
-function isCiInclude(facts: RepoFacts, path: string): boolean {
-  return (
-    /(^|\/)(Taskfile|taskfile)(\.dist)?\.ya?ml$/.test(path) || facts.repo.ci.files.some((f) => f === path)
-  );
-}
-
-function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+  return facts.repo.ci.unreadable ?? [];
 }
 
 /** The outcome when there is no readable CI configuration at all, or null when CI was read. `matches`

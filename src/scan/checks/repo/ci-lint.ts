@@ -202,7 +202,12 @@ export const ciFormat: CheckImplementation = {
       const evidence = [
         ...rewriting
           .slice(0, max)
-          .map((c) => commandEvidence(c, 'runs the formatter without failing on its output')),
+          .map((c) =>
+            commandEvidence(
+              c,
+              clean.length > 0 ? 'formats the code' : 'runs the formatter without failing on its output',
+            ),
+          ),
         ...clean.slice(0, max).map((c) => commandEvidence(c, 'fails when files changed')),
       ];
       if (clean.length > 0)
@@ -211,7 +216,7 @@ export const ciFormat: CheckImplementation = {
         status: 'partial',
         score: 5,
         reason:
-          'CI runs a formatter that rewrites files but nothing fails the build when they change (add `-l`/`-d` or `git diff --exit-code`).',
+          'CI runs a formatter, but nothing fails the build on unformatted code (gofmt exits 0 even when it lists files): test its output (`test -z "$(gofmt -l .)"`) or run `git diff --exit-code` after it.',
         evidence,
       };
     }

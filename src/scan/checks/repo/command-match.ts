@@ -68,13 +68,33 @@ function goSub(inv: Invocation, sub: string): boolean {
   return inv.program === 'go' && inv.args.find((a) => !a.startsWith('-')) === sub;
 }
 
+const NOT_GO_TEST = new Set([
+  'npm',
+  'yarn',
+  'pnpm',
+  'cargo',
+  'mvn',
+  'gradle',
+  'bazel',
+  'make',
+  'task',
+  'docker',
+  'tox',
+]);
+
 export function runsGoTest(cmd: CiCommand): Invocation | null {
   const runners = new Set(ciTools().testRunners);
-  return (
-    invocations(cmd).find(
-      (inv) => goSub(inv, 'test') || (runners.has(inv.program) && !isHelpOrInstall(inv)),
-    ) ?? null
+  const found = invocations(cmd).find(
+    (inv) => goSub(inv, 'test') || (runners.has(inv.program) && !isHelpOrInstall(inv)) || isTestWrapper(inv),
   );
+  return found ?? null;
+}
+
+/** A project wrapper around go test (`./bin/splitic test -race ./...`): a `test` subcommand given Go
+ *  package patterns or go test's -race flag. */
+function isTestWrapper(inv: Invocation): boolean {
+  if (inv.args[0] !== 'test' || NOT_GO_TEST.has(inv.program) || inv.program === 'go') return false;
+  return inv.args.some((a) => a.endsWith('/...') || /^--?race(=true)?$/.test(a));
 }
 
 function isHelpOrInstall(inv: Invocation): boolean {
@@ -99,6 +119,11 @@ export function withCoverage(inv: Invocation): boolean {
 /** True when the command runs `program` itself (not `go install` / `go get` of it). */
 export function runsProgram(cmd: CiCommand, programs: string[]): Invocation | null {
   return invocations(cmd).find((inv) => programs.includes(inv.program)) ?? null;
+}
+
+/** `go build` / `go install` of the project (a binary is made). */
+export function runsGoBuild(cmd: CiCommand): boolean {
+  return invocations(cmd).some((inv) => goSub(inv, 'build') || goSub(inv, 'install'));
 }
 
 export function runsGoVet(cmd: CiCommand): Invocation | null {
@@ -150,13 +175,15 @@ export function runsFormatter(cmd: CiCommand): { inv: Invocation; strict: boolea
   return null;
 }
 
-/** `git diff --exit-code` / `--quiet` / `git status --porcelain`: the step that turns a rewrite into a failure. */
+/** `git diff --exit-code` / `--quiet`, or a tested `git status --porcelain`: what turns a rewrite into a failure. */
 export function checksCleanTree(cmd: CiCommand): boolean {
   return invocations(cmd).some(
     (inv) =>
       inv.program === 'git' &&
       ((inv.args[0] === 'diff' && inv.args.some((a) => a === '--exit-code' || a === '--quiet')) ||
-        (inv.args[0] === 'status' && inv.args.some((a) => a.startsWith('--porcelain')))),
+        (inv.args[0] === 'status' &&
+          inv.args.some((a) => a.startsWith('--porcelain')) &&
+          (inv.substituted === true || inv.piped === true))),
   );
 }
 

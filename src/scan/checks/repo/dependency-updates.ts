@@ -25,7 +25,12 @@ export const dependencyUpdates: CheckImplementation = {
     const evidence: Evidence[] = tools.map((t) => ({
       file: t.file,
       line: t.line,
-      snippet: t.tool === 'dependabot' ? 'package-ecosystem: gomod' : t.file,
+      snippet:
+        t.tool === 'dependabot'
+          ? t.coversGo
+            ? 'package-ecosystem: gomod'
+            : 'updates: (no gomod entry)'
+          : t.file,
       message: t.coversGo ? `${t.tool} updates Go modules` : `${t.tool} is configured but not for Go modules`,
     }));
     if (tools.some((t) => t.tool === 'renovate' && t.coversGo)) {

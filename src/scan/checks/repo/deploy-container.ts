@@ -4,7 +4,7 @@
 // Kubernetes (then an image is expected and its absence is a `fail`).
 import { ciTools } from '../../facts/repo/ci-tools.js';
 import type { CheckImplementation, CheckOutcome, DockerfileFacts, Evidence, RepoFacts } from '../../types.js';
-import { runsProgram } from './command-match.js';
+import { runsGoBuild } from './command-match.js';
 import { commandEvidence, snippetOf } from './ci-evidence.js';
 
 const EXAMPLE_DIR = /(^|\/)(_?examples?|testdata|test|tests|hack\/dev)\//;
@@ -91,9 +91,7 @@ function scoreDockerfile(d: DockerfileFacts, facts: RepoFacts): Point[] {
   }
 
   const goreleaserStatic = releaser?.cgoDisabled ? releaser : null;
-  const ciStatic = facts.repo.ci.commands.find(
-    (c) => c.env?.CGO_ENABLED === '0' && runsProgram(c, ['go']) !== null,
-  );
+  const ciStatic = facts.repo.ci.commands.find((c) => c.env?.CGO_ENABLED === '0' && runsGoBuild(c));
   if (d.cgoDisabled) {
     points.push({
       name: 'static binary',
@@ -153,7 +151,11 @@ function scoreDockerfile(d: DockerfileFacts, facts: RepoFacts): Point[] {
       d.file,
       finalLine,
       `FROM ${last?.from ?? base}`,
-      minimal ? `minimal base ${base}` : `final base ${base || '(unknown)'} is not minimal`,
+      minimal
+        ? `minimal base ${base}`
+        : base.includes('$')
+          ? `final base ${base} comes from a build argument with no default: cannot tell`
+          : `final base ${base || '(unknown)'} is not minimal`,
     ),
   });
 

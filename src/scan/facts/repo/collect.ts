@@ -93,11 +93,14 @@ function collectK8s(reader: RepoReader, ciFiles: string[], unreadable: UnparsedF
   const charts = reader.paths.filter((p) => baseName(p) === 'Chart.yaml').map(dirName);
   const inChartTemplates = (p: string): boolean =>
     charts.some((c) => p.startsWith(c === '.' ? 'templates/' : `${c}/templates/`));
+  // Helm test hooks (templates/tests/) are one-shot pods, not the service.
+  const isHelmTest = (p: string): boolean =>
+    inChartTemplates(p) && /\/tests\//.test(p.slice(p.indexOf('templates/')));
   const manifests: string[] = [];
   const containers: RepoFiles['k8s']['containers'] = [];
   const skip = new Set([...ciFiles]);
   for (const p of reader.paths) {
-    if (skip.has(p)) continue;
+    if (skip.has(p) || isHelmTest(p)) continue;
     const template = inChartTemplates(p);
     if (template ? !/\.(ya?ml|tpl)$/.test(p) : !/\.ya?ml$/.test(p)) continue;
     const text = reader.read(p);

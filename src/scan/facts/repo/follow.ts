@@ -32,6 +32,7 @@ export class CommandFollower {
   readonly services: { name: string; file: string; line: number }[] = [];
   /** Problems met while following (unreadable Taskfiles…). */
   readonly problems: { path: string; reason: string }[] = [];
+  private readonly seen = new Set<string>();
   private readonly reachedRules = new Set<MakeRule>();
   private readonly reachedTasks = new Set<string>();
   private readonly makefiles = new Map<string, Makefile | null>();
@@ -50,8 +51,11 @@ export class CommandFollower {
     const text = expandShellVars(cmd.text.trim(), state.env);
     const { env: prefixEnv, rest } = splitEnvPrefix(shellWords(text));
     if (rest.length === 0) {
-      // A bare `FOO=bar` line sets a shell variable for what follows.
-      Object.assign(state.env, prefixEnv);
+      // `status=$(git status --porcelain)` still runs a command; keep it for the checks to read.
+      if (/\$\(|`/.test(text)) this.record(text, cmd, file, state.via, state.env);
+      // A bare `FOO=bar` line sets a shell variable for what follows; a captured command output
+      // (`status=$(git status)`) is not a value worth expanding later.
+      for (const [k, v] of Object.entries(prefixEnv)) if (!/\$\(|`/.test(v)) state.env[k] = v;
       return;
     }
     const env = { ...state.env, ...prefixEnv };
@@ -90,6 +94,10 @@ export class CommandFollower {
     via: string[],
     env: Record<string, string>,
   ): void {
+    // Several jobs sharing one template reach the same line the same way: keep it once.
+    const key = `${file}\u0000${cmd.line}\u0000${text}\u0000${via.join('\u0000')}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     const entry: CiCommand = { text, file, line: cmd.line, via: [...via] };
     const goEnv = Object.fromEntries(GO_ENV.filter((k) => Object.hasOwn(env, k)).map((k) => [k, env[k]!]));
     if (Object.keys(goEnv).length > 0) entry.env = goEnv;

@@ -110,7 +110,8 @@ function podSpec(kind: string, m: Record<string, unknown>): Record<string, unkno
 /** Reads workloads from template text: one entry per workload section, keys found by name. */
 export function scanTemplate(text: string, file: string, workloads: string[]): K8sContainerFacts[] {
   const out: K8sContainerFacts[] = [];
-  const kindRe = new RegExp(`^\\s*kind:\\s*["']?(${workloads.join('|')})["']?\\s*$`);
+  // Only a top-level `kind:` names the workload (an HPA's `scaleTargetRef.kind: Deployment` does not).
+  const kindRe = new RegExp(`^kind:\\s*["']?(${workloads.join('|')})["']?\\s*$`);
   for (const chunk of documents(text)) {
     const lines = chunk.text.split('\n');
     const kindAt = lines.findIndex((l) => kindRe.test(l));

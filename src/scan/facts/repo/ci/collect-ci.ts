@@ -34,8 +34,9 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-export function collectCi(reader: RepoReader, tools: CiTools, unreadable: UnparsedFile[]): CiFacts {
+export function collectCi(reader: RepoReader, tools: CiTools, repoUnreadable: UnparsedFile[]): CiFacts {
   const results: CiParseResult[] = [];
+  const unreadable: UnparsedFile[] = [];
   for (const { provider, paths } of tools.ciLocations) {
     const patterns = paths.map(globToRegExp);
     const found = reader.paths.filter((p) => patterns.some((re) => re.test(p))).sort();
@@ -67,6 +68,7 @@ export function collectCi(reader: RepoReader, tools: CiTools, unreadable: Unpars
   }
   unreadable.push(...follower.problems.filter((p) => !unreadable.some((u) => u.path === p.path)));
 
+  repoUnreadable.push(...unreadable);
   const makefiles = reader.paths.filter((p) => /(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/.test(p));
   const taskfiles = reader.paths.filter((p) => TASKFILE_NAMES.includes(p.split('/').pop()!));
   return {
@@ -76,5 +78,6 @@ export function collectCi(reader: RepoReader, tools: CiTools, unreadable: Unpars
     actions: results.flatMap((r) => r.actions),
     services: [...results.flatMap((r) => r.services), ...follower.services],
     uncalled: follower.uncalled(makefiles.slice(0, 20), taskfiles.slice(0, 20)).slice(0, MAX_UNCALLED),
+    unreadable,
   };
 }

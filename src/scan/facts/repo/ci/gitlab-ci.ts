@@ -65,7 +65,7 @@ export function parseGitlabCi(file: string, text: string, reader: RepoReader): C
       out.actions.push({ name: image, file: source.file, line: source.finder.find(image, start), with: {} });
     let cursor = start;
     for (const key of ['before_script', 'script', 'after_script']) {
-      const lines = flatten(job[key] ?? defaults[key] ?? main[key]);
+      const lines = flatten(job[key] ?? defaults[key] ?? main[key], jobs, 0);
       // A script inherited from elsewhere is written in that place; search the whole file for it.
       const own = job[key] !== undefined;
       for (const l of lines) {
@@ -100,9 +100,20 @@ function resolveExtends(job: YamlMap, jobs: Map<string, { job: YamlMap }>, depth
   return { ...merged, ...job };
 }
 
-/** Script entries: strings, or nested lists from `- *anchor` references. */
-function flatten(v: unknown): string[] {
-  return asList(v).flatMap((x) => (Array.isArray(x) ? flatten(x) : asText(x) !== null ? [asText(x)!] : []));
+/** Script entries: strings, nested lists from `- *anchor` references, and `!reference [job, key]`. */
+function flatten(v: unknown, jobs: Map<string, { job: YamlMap }>, depth: number): string[] {
+  if (depth > 5) return [];
+  return asList(v).flatMap((x) => {
+    if (Array.isArray(x)) return flatten(x, jobs, depth + 1);
+    if (isMap(x) && Array.isArray(x['!reference'])) {
+      const [jobName, ...path] = x['!reference'].map(asText);
+      let target: unknown = jobName ? jobs.get(jobName)?.job : undefined;
+      for (const key of path) target = key ? asMap(target)[key] : undefined;
+      return path.length > 0 ? flatten(target, jobs, depth + 1) : [];
+    }
+    const t = asText(x);
+    return t !== null ? [t] : [];
+  });
 }
 
 function pushService(out: CiParseResult, svc: unknown, source: Source, from: number): void {

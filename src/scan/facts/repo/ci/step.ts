@@ -67,17 +67,27 @@ export function scriptStep(
 }
 
 export function summarise(text: string): string {
-  const t = text.trim().replace(/\s+/g, ' ');
+  const t = text
+    .trim()
+    .replace(/\s*\\$/, '')
+    .replace(/\s+/g, ' ');
   return t.length > 80 ? `${t.slice(0, 77)}...` : t;
 }
 
-/** Parses one YAML document (anchors and merge keys allowed); throws js-yaml's error on bad YAML. */
+/** GitLab's `!reference [job, key]` tag, kept as `{ '!reference': [job, key] }` for the GitLab parser. */
+const referenceTag = new yaml.Type('!reference', {
+  kind: 'sequence',
+  construct: (data: unknown) => ({ '!reference': data }),
+});
+const CI_SCHEMA = yaml.DEFAULT_SCHEMA.extend([referenceTag]);
+
+/** Parses one YAML document (anchors, merge keys and `!reference` allowed); throws js-yaml's error on bad YAML. */
 export function loadYaml(text: string, file: string): unknown {
-  return yaml.load(text, { filename: file });
+  return yaml.load(text, { filename: file, schema: CI_SCHEMA });
 }
 
 export function loadYamlAll(text: string, file: string): unknown[] {
-  return yaml.loadAll(text, undefined, { filename: file });
+  return yaml.loadAll(text, undefined, { filename: file, schema: CI_SCHEMA });
 }
 
 /** A YAML error in a few words, with its line. */
