@@ -205,6 +205,11 @@ export async function runFixtureCase(
       problems.push(`incomplete evidence ${JSON.stringify(e)}`);
   }
   const mine = c.annotations.filter((a) => a.checkId === check.id);
+  if (!['partial', 'fail'].includes(outcome.status) && mine.some((a) => a.kind === 'want')) {
+    problems.push(
+      `want annotations in a case whose status is ${outcome.status} (use has: for supporting evidence)`,
+    );
+  }
   const key = (file: string, line: number): string => `${file}:${line}`;
   const reported = new Map(
     outcome.evidence.filter((e) => e.file.endsWith('.go')).map((e) => [key(e.file, e.line), e]),
