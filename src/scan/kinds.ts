@@ -1,13 +1,14 @@
 // Decides whether a repository is a service, a CLI and/or a library, with evidence.
 // service: a `package main` starts a network server, itself or through a package of the repo it imports;
 // cli: a `package main` that reaches no server; library: no `package main`, or a non-main package at
-// the root. Tests and example programs never count.
+// the root. Tests, example programs and `//go:build ignore` generators never count.
 import type { Evidence, GoFileFacts, KindFacts, RepoKind } from './types.js';
 import { isProduction } from './checks/code/match.js';
 import { findServerStarts, internalImportGraph, reachable } from './checks/code/servers.js';
 
 export function detectKinds(go: GoFileFacts[]): KindFacts {
-  const files = go.filter(isProduction);
+  // `//go:build ignore` files (generators run with `go run`) are never built into the repo's programs.
+  const files = go.filter((f) => isProduction(f) && !/(^|[\s(&|])ignore\b/.test(f.buildConstraint ?? ''));
   const kinds = new Set<RepoKind>();
   const evidence: Evidence[] = [];
   if (files.length === 0) return { kinds: [], evidence };

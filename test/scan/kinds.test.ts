@@ -65,4 +65,12 @@ describe('detectKinds edge cases', () => {
     ]);
     assert.deepEqual(detectKinds(facts).kinds, ['library']);
   });
+
+  it('does not count a //go:build ignore generator as a CLI', async () => {
+    const facts = await parseFixtureFiles([
+      { path: 'gen.go', source: '//go:build ignore\n\npackage main\n\nfunc main() {}\n' },
+      { path: 'lib.go', source: 'package lib\n\nfunc X() {}\n' },
+    ]);
+    assert.deepEqual(detectKinds(facts).kinds, ['library']);
+  });
 });
