@@ -12,7 +12,12 @@ import { parseDependabot, parseRenovate } from '../../src/scan/facts/repo/depend
 import { parseDockerfile, parseGoreleaser, parseKoConfig } from '../../src/scan/facts/repo/dockerfile.js';
 import { parseGolangci } from '../../src/scan/facts/repo/golangci.js';
 import { expandMake, parseMakefile } from '../../src/scan/facts/repo/make.js';
-import { pipelineStages, shellWords, splitCommands } from '../../src/scan/facts/repo/shell.js';
+import {
+  expandShellVars,
+  pipelineStages,
+  shellWords,
+  splitCommands,
+} from '../../src/scan/facts/repo/shell.js';
 import { walkRepo } from '../../src/scan/source/walk.js';
 import type { RepoFiles } from '../../src/scan/types.js';
 
@@ -77,6 +82,16 @@ describe('shell splitting', () => {
     ]);
   });
 
+  it('expands shell and GitHub env references it knows, leaving others', () => {
+    assert.equal(
+      expandShellVars('go test $FLAGS ${{ env.PKGS }} ${UNKNOWN} ${{ matrix.go }}', {
+        FLAGS: '-race',
+        PKGS: './...',
+      }),
+      'go test -race ./... ${UNKNOWN} ${{ matrix.go }}',
+    );
+  });
+
   it('splits words, removing quotes and keeping $(…) whole', () => {
     assert.deepEqual(shellWords(`GOFLAGS="-race -count=1" go test -run 'Test A' $(go list ./...)`), [
       'GOFLAGS=-race -count=1',
@@ -129,6 +144,15 @@ describe('Makefile parsing', () => {
     assert.equal(mk.rules.get('test')?.line, 12);
     assert.deepEqual(mk.rules.get('lint')?.recipe, [{ text: 'golangci-lint run', line: 15 }]);
     assert.equal(mk.rules.has('.PHONY'), false);
+  });
+
+  it('skips define … endef blocks', () => {
+    const m = parseMakefile(
+      ['define HELP', 'usage: make test', 'endef', 'test:', '\tgo test ./...'].join('\n'),
+      'Makefile',
+    );
+    assert.deepEqual([...m.rules.keys()], ['test']);
+    assert.equal(m.rules.get('test')?.line, 4);
   });
 
   it('expands variables, $(MAKE), automatic variables and substitution references', () => {

@@ -56,8 +56,14 @@ export function parseMakefile(text: string, file: string): Makefile {
     const stripped = body.replace(/(^|\s)#.*$/, '').trimEnd();
     if (stripped.trim() === '') continue;
     const trimmed = stripped.trim();
-    if (/^(ifeq|ifneq|ifdef|ifndef|else|endif|define|endef|undefine|vpath|unexport)\b/.test(trimmed))
+    // A `define … endef` block is a multi-line variable, not rules.
+    if (/^(override\s+|export\s+)?define\b/.test(trimmed)) {
+      while (i + 1 < raw.length && !/^\s*endef\b/.test(raw[i + 1]!)) i++;
+      i++;
+      current = null;
       continue;
+    }
+    if (/^(ifeq|ifneq|ifdef|ifndef|else|endif|undefine|vpath|unexport)\b/.test(trimmed)) continue;
     const exported = /^export\s+([A-Za-z_][A-Za-z0-9_ ]*)$/.exec(trimmed);
     if (exported) {
       for (const n of exported[1]!.split(/\s+/)) mk.exports.add(n);

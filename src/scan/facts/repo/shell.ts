@@ -218,15 +218,14 @@ export function splitEnvPrefix(words: string[]): { env: Record<string, string>; 
   return { env, rest };
 }
 
-/** Expands `$NAME` and `${NAME}` from `env`; unknown names are left as written. */
+/** Expands `$NAME`, `${NAME}` and GitHub's `${{ env.NAME }}` from `env`; unknown names stay as written. */
 export function expandShellVars(text: string, env: Record<string, string>): string {
-  return text.replace(
-    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (whole, a?: string, b?: string) => {
-      const name = (a ?? b)!;
-      return Object.hasOwn(env, name) ? env[name]! : whole;
-    },
-  );
+  const value = (name: string, whole: string): string => (Object.hasOwn(env, name) ? env[name]! : whole);
+  return text
+    .replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name: string) => value(name, whole))
+    .replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, a?: string, b?: string) =>
+      value((a ?? b)!, whole),
+    );
 }
 
 /** The lines of a script text, numbered from `firstLine`. */
