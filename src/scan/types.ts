@@ -56,8 +56,9 @@ export interface WalkResult {
 export interface GoImport {
   /** Import path, e.g. `net/http`. */
   path: string;
-  /** The name the file uses: the alias, or the last path element (major-version suffixes like /v2 skipped,
-   *  `go-` prefixes kept as written); `_` for blank imports, `.` for dot imports. */
+  /** The name the file uses: the alias, or the last path element by the usual conventions (a `/v2` major
+   *  version element and a gopkg.in `.v3` suffix skipped; a `go-` prefix or `-go`/`.go` suffix dropped and
+   *  other dashes or dots made `_`: `sentry-go` → `sentry`); `_` for blank imports, `.` for dot imports. */
   name: string;
   line: number;
 }
@@ -70,7 +71,7 @@ export interface GoParam {
 
 export interface GoFunc {
   name: string;
-  /** Receiver type text without `*` for methods (`Server`), null for plain functions and func literals. */
+  /** Receiver base type name for methods (`*Server[T]` → `Server`), null for plain functions and func literals. */
   receiver: string | null;
   exported: boolean;
   line: number;
@@ -120,7 +121,8 @@ export interface GoComposite {
   func: string | null;
 }
 
-/** A string literal worth keeping (routes, SQL-ish text, env var names…): all literals up to 200 chars. */
+/** A string literal worth keeping (routes, SQL-ish text, env var names…): every non-empty literal up to
+ *  200 chars (struct tags included, import paths not), as its value: unquoted, escapes decoded. */
 export interface GoString {
   value: string;
   line: number;
@@ -182,6 +184,8 @@ export interface GoFileFacts {
   lines: number;
   bytes: number;
   imports: GoImport[];
+  /** Function and method declarations, and func literals named `<enclosing>.funcN` (as in Go stack traces,
+   *  `Server.Run.func1`; `glob.funcN` at package level), in source order. */
   funcs: GoFunc[];
   /** Every call except `len`/`cap`/`append`/`copy`/`delete`/`clear`/`min`/`max` and conversions to
    *  predeclared types (`string(b)`, `[]byte(s)`), which are common and tell no check anything. */
