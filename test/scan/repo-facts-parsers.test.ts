@@ -50,6 +50,8 @@ describe('shell splitting', () => {
     ['go test ./... 2>&1 | tee out.txt # keep a copy', ['go test ./... 2>&1 | tee out.txt']],
     ['gofmt -l . | grep . && exit 1 || true', ['gofmt -l . | grep .', 'exit 1', 'true']],
     ['echo "a;b" ; true', ['echo "a;b"', 'true']],
+    ['(cd sub && go test ./...) && true', ['cd sub', 'go test ./...', 'true']],
+    ['if x; then', ['x']],
   ];
   for (const [input, expected] of cases) {
     it(`splits ${input}`, () => {
@@ -162,6 +164,16 @@ describe('Makefile parsing', () => {
     assert.equal(expandMake('go tool cover -func=$@.out', lookup), 'go tool cover -func=cover.out');
     assert.equal(expandMake('$(shell git rev-parse HEAD)', lookup), '$(shell git rev-parse HEAD)');
   });
+
+  it('expands $(foreach …), once when the list needs a function', () => {
+    const vars = new Map([['DIRS', 'a b']]);
+    const lookup = (n: string): string | undefined => vars.get(n);
+    assert.equal(
+      expandMake('$(foreach d,$(DIRS),(cd $(d) && go test ./...) &&) true', lookup),
+      '(cd a && go test ./...) && (cd b && go test ./...) && true',
+    );
+    assert.equal(expandMake('$(foreach d,$(wildcard */go.mod),go vet $(d))', lookup), 'go vet $(d)');
+  });
 });
 
 describe('Dockerfile, ko and goreleaser', () => {
@@ -240,6 +252,11 @@ describe('golangci-lint config', () => {
     );
     assert.deepEqual([g.version, g.enabled, g.formatters], [2, ['govet'], ['goimports']]);
     assert.deepEqual(g.lines, { govet: 5, goimports: 8 });
+  });
+
+  it('finds the line of a linter followed by a comment', () => {
+    const g = parseGolangci('linters:\n  enable:\n    - goimports # formats too\n', '.golangci.yml', tools);
+    assert.equal(g.lines?.goimports, 3);
   });
 
   it('reads v2 standard defaults and a TOML config', () => {
@@ -422,6 +439,15 @@ describe('CI providers and following, in small repositories', () => {
       f.ci.services.map((s) => s.name),
       ['postgres:16'],
     );
+  });
+
+  it('passes script arguments as $1, $@ and $*', async () => {
+    const f = await repoOf({
+      '.drone.yml': 'kind: pipeline\nsteps:\n  - name: t\n    commands:\n      - ./scripts/test.sh -race\n',
+      'scripts/test.sh': 'go test $* ./...\n',
+    });
+    const test = f.ci.commands.find((c) => c.file === 'scripts/test.sh');
+    assert.deepEqual([test?.text, test?.raw, test?.line], ['go test -race ./...', 'go test $* ./...', 1]);
   });
 
   it('stops at make recursion loops', async () => {

@@ -79,9 +79,9 @@ export class CommandFollower {
     } else if (SHELLS.has(prog)) {
       this.runShell(args, cmd, file, { ...state, env });
     } else if (program === 'source' || program === '.') {
-      if (args[0]) this.runScriptFile(args[0], { ...state, env });
+      if (args[0]) this.runScriptFile(args[0], { ...state, env }, args.slice(1));
     } else if (program.includes('/') || program.endsWith('.sh')) {
-      this.runScriptFile(program, { ...state, env });
+      this.runScriptFile(program, { ...state, env }, args);
     } else if (/^docker(-compose)?$/.test(prog)) {
       this.noteDocker(args, prog, cmd, file);
     }
@@ -115,12 +115,12 @@ export class CommandFollower {
         return;
       }
       if (a.startsWith('-') || a.startsWith('+')) continue;
-      this.runScriptFile(a, state);
+      this.runScriptFile(a, state, args.slice(i + 1));
       return;
     }
   }
 
-  private runScriptFile(written: string, state: FollowState): void {
+  private runScriptFile(written: string, state: FollowState, args: string[] = []): void {
     const target = repoPath(
       state.cwd,
       written.replace(/^\$\{?(GITHUB_WORKSPACE|CI_PROJECT_DIR|PWD)\}?\//, ''),
@@ -129,7 +129,14 @@ export class CommandFollower {
     const text = this.reader.read(target);
     if (text === null) return;
     const lines = numberLines(text, 1).filter((l) => !(l.line === 1 && l.text.startsWith('#!')));
-    this.runLines(lines, target, { ...state, via: [...state.via, target] });
+    // The script sees its arguments as $1…$9, $@ and $*.
+    const positional: Record<string, string> = { '@': args.join(' '), '*': args.join(' ') };
+    args.slice(0, 9).forEach((a, i) => (positional[String(i + 1)] = a));
+    this.runLines(lines, target, {
+      ...state,
+      env: { ...state.env, ...positional },
+      via: [...state.via, target],
+    });
   }
 
   private noteDocker(args: string[], prog: string, cmd: ShellLine, file: string): void {

@@ -40,7 +40,7 @@ export function parseGolangci(text: string, file: string, tools: CiTools['golang
     version === 2 ? names(asMap(doc.formatters).enable) : enabled.filter((l) => formatterSet.has(l));
   const lines: Record<string, number> = {};
   for (const name of [...enable, ...formatters]) {
-    const at = finder.match(new RegExp(`(^|[\\s"'\\[,-])${name}(["'\\],]|\\s*$)`));
+    const at = finder.match(new RegExp(`(^|[\\s"'\\[,-])${name}(["'\\],]|\\s*(#.*)?$)`));
     if (at !== null) lines[name] = at;
   }
   return {

@@ -170,7 +170,10 @@ export function expandMake(text: string, lookup: (name: string) => string | unde
         out += inner === 'MAKE' ? 'make' : expandMake(lookup(inner) ?? '', lookup, depth + 1);
       } else {
         const subst = /^([A-Za-z_][A-Za-z0-9_.-]*):([^=]*)=(.*)$/.exec(inner);
-        out += subst ? expandMake(lookup(subst[1]!) ?? '', lookup, depth + 1) : `$(${inner})`;
+        const foreach = /^foreach\s+/.exec(inner);
+        if (subst) out += expandMake(lookup(subst[1]!) ?? '', lookup, depth + 1);
+        else if (foreach) out += expandForeach(inner.slice(foreach[0].length), lookup, depth);
+        else out += `$(${inner})`;
       }
       continue;
     }
@@ -190,4 +193,37 @@ export function mergeInclude(into: Makefile, included: Makefile): void {
   for (const n of included.exports) into.exports.add(n);
   for (const [k, r] of included.rules) if (!into.rules.has(k)) into.rules.set(k, r);
   into.defaultGoal ??= included.defaultGoal;
+}
+
+/** `$(foreach var,list,text)`: the text once per word of the list. A list that needs a function make
+ *  would evaluate (`$(wildcard …)`) gives the text once, so the command is still seen. */
+function expandForeach(args: string, lookup: (name: string) => string | undefined, depth: number): string {
+  const parts = splitArgs(args);
+  if (parts.length < 3) return `$(foreach ${args})`;
+  const [name, listText, ...rest] = parts as [string, string, ...string[]];
+  const text = rest.join(',');
+  const list = expandMake(listText, lookup, depth + 1).trim();
+  const words = list === '' || list.includes('$(') ? [null] : list.split(/\s+/);
+  return words
+    .map((w) => expandMake(text, (n) => (n === name.trim() ? (w ?? `$(${n})`) : lookup(n)), depth + 1))
+    .join(' ');
+}
+
+/** Splits function arguments on commas outside nested `$(…)`. */
+function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let level = 0;
+  let buf = '';
+  for (const c of text) {
+    if (c === '(' || c === '{') level++;
+    if (c === ')' || c === '}') level--;
+    if (c === ',' && level === 0) {
+      out.push(buf);
+      buf = '';
+    } else {
+      buf += c;
+    }
+  }
+  out.push(buf);
+  return out;
 }

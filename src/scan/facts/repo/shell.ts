@@ -102,11 +102,15 @@ function splitLogical(text: string): string[] {
     buf += c;
   }
   parts.push(buf);
-  return parts.map(stripKeywords).filter((p) => p !== '' && !/^(fi|done|esac|}|\)|;;)$/.test(p));
+  return parts.map(stripKeywords).filter((p) => p !== '' && !/^(fi|done|esac|then|else|do|}|\)|;;)$/.test(p));
 }
 
 function stripKeywords(part: string): string {
   let words = part.trim();
+  // The `)` closing a `( … )` subshell opened by an earlier part.
+  const unbalanced = (words.match(/\)/g) ?? []).length - (words.match(/\(/g) ?? []).length;
+  if (unbalanced > 0 && words.endsWith(')')) words = words.slice(0, -1).trimEnd();
+  if (unbalanced < 0 && words.startsWith('(')) words = words.slice(1).trimStart();
   for (;;) {
     const m = /^(\S+)\s+/.exec(words);
     if (!m || !LEADING_KEYWORDS.has(m[1]!)) return words;
@@ -223,8 +227,9 @@ export function expandShellVars(text: string, env: Record<string, string>): stri
   const value = (name: string, whole: string): string => (Object.hasOwn(env, name) ? env[name]! : whole);
   return text
     .replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name: string) => value(name, whole))
-    .replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, a?: string, b?: string) =>
-      value((a ?? b)!, whole),
+    .replace(
+      /\$\{([A-Za-z_][A-Za-z0-9_]*|[1-9@*])\}|\$([A-Za-z_][A-Za-z0-9_]*|[1-9@*])/g,
+      (whole, a?: string, b?: string) => value((a ?? b)!, whole),
     );
 }
 
