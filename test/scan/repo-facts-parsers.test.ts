@@ -9,7 +9,12 @@ import { after, describe, it } from 'node:test';
 import { ciTools } from '../../src/scan/facts/repo/ci-tools.js';
 import { collectRepoFiles } from '../../src/scan/facts/repo/collect.js';
 import { parseDependabot, parseRenovate } from '../../src/scan/facts/repo/dependency-updates.js';
-import { parseDockerfile, parseGoreleaser, parseKoConfig } from '../../src/scan/facts/repo/dockerfile.js';
+import {
+  isDockerfile,
+  parseDockerfile,
+  parseGoreleaser,
+  parseKoConfig,
+} from '../../src/scan/facts/repo/dockerfile.js';
 import { parseGolangci } from '../../src/scan/facts/repo/golangci.js';
 import { expandMake, parseMakefile } from '../../src/scan/facts/repo/make.js';
 import {
@@ -177,6 +182,19 @@ describe('Makefile parsing', () => {
 });
 
 describe('Dockerfile, ko and goreleaser', () => {
+  const names: [string, boolean][] = [
+    ['Dockerfile', true],
+    ['build/Dockerfile.prod', true],
+    ['api.Dockerfile', true],
+    ['Containerfile', true],
+    ['docs/dockerfile.md', false],
+    ['Dockerfiles/README', false],
+  ];
+  for (const [name, expected] of names) {
+    it(`${name} ${expected ? 'is' : 'is not'} a Dockerfile`, () =>
+      assert.equal(isDockerfile(name), expected));
+  }
+
   it('resolves `FROM <stage>` to that stage’s base and reads the last USER of the final stage', () => {
     const d = parseDockerfile(
       [
@@ -365,6 +383,10 @@ describe('CI providers and following, in small repositories', () => {
         '  - make ci',
         '  - cd tools && ./check.sh',
         "  - sh -c 'go vet ./...'",
+        'jobs:',
+        '  include:',
+        '    - stage: lint',
+        '      script: staticcheck ./...',
       ].join('\n'),
       Makefile: ['include build/common.mk', 'ci:', '\t$(MAKE) -C sub unit'].join('\n'),
       'build/common.mk': ['RACE := -race'].join('\n'),
@@ -383,6 +405,7 @@ describe('CI providers and following, in small repositories', () => {
       'scripts/fmt.sh',
     ]);
     assert.ok(f.ci.commands.some((c) => c.text === 'go vet ./...' && c.line === 5));
+    assert.ok(f.ci.commands.some((c) => c.text === 'staticcheck ./...' && c.line === 9));
   });
 
   it('reads Buildkite, Drone (several documents) and Azure Pipelines (script steps and the Go task)', async () => {

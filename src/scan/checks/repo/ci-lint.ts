@@ -17,6 +17,7 @@ import {
   matchesAction,
   runsFormatter,
   runsGolangci,
+  runsGoTest,
   runsGoVet,
   runsProgram,
   type Invocation,
@@ -122,12 +123,17 @@ export const ciVet: CheckImplementation = {
     const lint = viaGolangci(ctx.facts, ciTools().golangci.vetLinters, max);
     if (lint)
       return { status: 'pass', reason: `CI runs golangci-lint with ${lint.found}.`, evidence: lint.evidence };
-    return notInCi(
+    const outcome = notInCi(
       ctx.facts,
       'run `go vet` (or golangci-lint with govet)',
       (c) => runsGoVet(c) !== null,
       max,
     );
+    // go test runs a handful of vet's analyzers by itself; say so, since it is a common surprise.
+    const testsRun = ctx.facts.repo.ci.commands.some((c) => runsGoTest(c) !== null);
+    return testsRun
+      ? { ...outcome, reason: `${outcome.reason} (go test runs only a small subset of vet's analyzers.)` }
+      : outcome;
   },
 };
 

@@ -2,7 +2,7 @@
 // their directories) and Renovate (renovate.json/.json5/.renovaterc…, or package.json's `renovate` key),
 // which updates go.mod files by default unless `enabledManagers` leaves `gomod` out or disables it.
 import type { DependencyUpdateFacts } from '../../types.js';
-import { loadYaml, yamlReason } from './ci/step.js';
+import { loadYaml } from './ci/step.js';
 import { LineFinder } from './line-finder.js';
 import { asList, asMap, asText, isMap } from './yaml-values.js';
 
@@ -79,5 +79,3 @@ function json5ToJson(text: string): string {
   }
   return out.replace(/,(\s*[}\]])/g, '$1').replace(/([{,]\s*)([A-Za-z_$][A-Za-z0-9_$]*)\s*:/g, '$1"$2":');
 }
-
-export { yamlReason };

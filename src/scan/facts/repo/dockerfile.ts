@@ -8,6 +8,8 @@ import { loadYaml } from './ci/step.js';
 /** Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile (any folder). */
 export function isDockerfile(file: string): boolean {
   const base = file.split('/').pop()!;
+  // `Dockerfile.md` is documentation and `Dockerfile.dockerignore` an ignore list, not builds.
+  if (/\.(md|txt|rst|adoc|html|dockerignore)$/i.test(base)) return false;
   return /^(Dockerfile|Containerfile)(\..+)?$/i.test(base) || /\.(dockerfile|containerfile)$/i.test(base);
 }
 
