@@ -473,6 +473,40 @@ describe('CI providers and following, in small repositories', () => {
     assert.deepEqual([test?.text, test?.raw, test?.line], ['go test -race ./...', 'go test $* ./...', 1]);
   });
 
+  it('follows docker build and the build-push action into the Dockerfile RUN lines', async () => {
+    const f = await repoOf({
+      '.github/workflows/ci.yml': [
+        'on: push',
+        'jobs:',
+        '  img:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - run: docker build -t app -f build/Dockerfile .',
+        '      - uses: docker/build-push-action@v6',
+        '        with:',
+        '          context: .',
+        '          file: build/test.Dockerfile',
+      ].join('\n'),
+      'build/Dockerfile':
+        'FROM golang:1.22 AS build\nRUN --mount=type=cache,target=/root/.cache go test -race ./...\n',
+      'build/test.Dockerfile': 'FROM golang:1.22\nRUN go vet ./...\n',
+    });
+    const test = f.ci.commands.find((c) => c.text === 'go test -race ./...');
+    assert.deepEqual(
+      [test?.file, test?.line, test?.via],
+      [
+        'build/Dockerfile',
+        2,
+        ['.github/workflows/ci.yml:6 run: docker build -t app -f build/Dockerfile .', 'build/Dockerfile'],
+      ],
+    );
+    const vet = f.ci.commands.find((c) => c.text === 'go vet ./...');
+    assert.deepEqual(vet?.via, [
+      '.github/workflows/ci.yml:7 uses: docker/build-push-action@v6',
+      'build/test.Dockerfile',
+    ]);
+  });
+
   it('stops at make recursion loops', async () => {
     const f = await repoOf({
       '.gitlab-ci.yml': ['test:', '  script:', '    - make a'].join('\n'),

@@ -148,3 +148,11 @@ export function parseGoreleaser(text: string, file: string): DockerfileFacts | n
     dockerfiles: [...new Set(dockerfiles)],
   };
 }
+
+/** The shell commands of a Dockerfile's `RUN` instructions (shell form), with their lines: what
+ *  `docker build` runs, so `RUN go test ./...` in a build stage counts when CI builds the image. */
+export function runCommands(text: string): { text: string; line: number }[] {
+  return instructions(text)
+    .filter((i) => i.op === 'RUN' && !i.args.startsWith('['))
+    .map((i) => ({ text: i.args.replace(/^(--\S+\s+)+/, ''), line: i.line }));
+}

@@ -2,6 +2,7 @@
 // `./scripts/x.sh`, `bash x.sh` and `sh -c '…'` are followed to the commands they run, so a check sees
 // `go test -race` written in a Makefile recipe together with the chain that reaches it from CI.
 import type { CiCommand } from '../../types.js';
+import { runCommands } from './dockerfile.js';
 import { expandMake, mergeInclude, parseMakefile, type Makefile, type MakeRule } from './make.js';
 import { repoPath, type RepoReader } from './repo-reader.js';
 import {
@@ -83,7 +84,7 @@ export class CommandFollower {
     } else if (program.includes('/') || program.endsWith('.sh')) {
       this.runScriptFile(program, { ...state, env }, args);
     } else if (/^docker(-compose)?$/.test(prog)) {
-      this.noteDocker(args, prog, cmd, file);
+      this.noteDocker(args, prog, cmd, file, { ...state, env });
     }
   }
 
@@ -139,11 +140,40 @@ export class CommandFollower {
     });
   }
 
-  private noteDocker(args: string[], prog: string, cmd: ShellLine, file: string): void {
+  /** `docker build [-f file] context`: the Dockerfile's RUN commands run as part of CI. */
+  runDockerBuild(args: string[], state: FollowState): void {
+    let dockerfile: string | null = null;
+    const positional: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      const eq = /^(?:-f|--file)=(.*)$/.exec(a);
+      if (eq) dockerfile = eq[1]!;
+      else if (a === '-f' || a === '--file') dockerfile = args[++i] ?? null;
+      else if (
+        /^(-t|--tag|--build-arg|--target|--platform|-o|--output|--cache-from|--cache-to|--label|--secret)$/.test(
+          a,
+        )
+      )
+        i++;
+      else if (!a.startsWith('-')) positional.push(a);
+    }
+    const context = repoPath(state.cwd, positional[0] ?? '.') ?? state.cwd;
+    const target = dockerfile ? repoPath(state.cwd, dockerfile) : repoPath(context, 'Dockerfile');
+    if (!target || state.via.includes(target) || state.via.length > MAX_DEPTH) return;
+    const text = this.reader.read(target);
+    if (text === null) return;
+    for (const run of runCommands(text)) {
+      this.runLines([run], target, { cwd: context, env: { ...state.env }, via: [...state.via, target] });
+    }
+  }
+
+  private noteDocker(args: string[], prog: string, cmd: ShellLine, file: string, state: FollowState): void {
     const compose = prog === 'docker-compose' || args[0] === 'compose';
     const rest = prog === 'docker-compose' ? args : args.slice(1);
     if (compose && rest.includes('up')) {
       this.services.push({ name: 'docker compose', file, line: cmd.line });
+    } else if (!compose && (args[0] === 'build' || (args[0] === 'buildx' && args[1] === 'build'))) {
+      this.runDockerBuild(args.slice(args[0] === 'build' ? 1 : 2), state);
     } else if (!compose && args[0] === 'run') {
       const image = args
         .slice(1)

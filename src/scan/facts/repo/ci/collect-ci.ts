@@ -65,6 +65,16 @@ export function collectCi(reader: RepoReader, tools: CiTools, repoUnreadable: Un
     unreadable.push(...r.problems);
     for (const step of r.steps)
       follower.runLines(step.lines, step.file, { cwd: step.cwd, env: step.env, via: step.via });
+    // An image build action runs the Dockerfile's RUN lines (a `RUN go test ./...` stage, say).
+    for (const a of r.actions) {
+      if (!/^docker\/build-push-action@/.test(a.name)) continue;
+      const context =
+        a.with.context && !a.with.context.includes('://')
+          ? a.with.context.replace(/^\{\{\s*defaultContext\s*\}\}:?/, '') || '.'
+          : '.';
+      const args = a.with.file ? ['-f', a.with.file, context] : [context];
+      follower.runDockerBuild(args, { cwd: '.', env: {}, via: [`${a.file}:${a.line} uses: ${a.name}`] });
+    }
   }
   unreadable.push(...follower.problems.filter((p) => !unreadable.some((u) => u.path === p.path)));
 
