@@ -10,9 +10,11 @@ const lifecycle = createLifecycle();
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const drainTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+// A team may serve its own trees; a broken tree stops start-up with the file, JSON path and problem.
+const treesDir = process.env.GONOGO_TREES_DIR || undefined;
 
 try {
-  const app = createApp({ logger, lifecycle });
+  const app = createApp({ logger, lifecycle, treesDir });
   const server = createHttpServer(app);
   const shutdown = gracefulShutdown(server, { lifecycle, logger, drainTimeoutMs });
   let signals = 0;
