@@ -1,7 +1,9 @@
 // Builds a tiny Go service in a git repository and a bare clone of it, for the source and CLI tests.
 // main: two commits (the first is reachable by sha); branch `feature` adds a file; tag `v1.0.0` on main.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { simpleGit } from 'simple-git';
 
@@ -51,4 +53,34 @@ export async function createSourceRepo(dir: string): Promise<SourceRepo> {
   const bare = path.join(dir, 'tiny.git');
   await simpleGit(dir).clone(work, bare, ['--bare']);
   return { bare, url: pathToFileURL(bare).href, work, firstCommit, mainCommit, featureCommit };
+}
+
+export interface SourceRepoWorkspace {
+  /** The test's private folder (holds the repo, the bare clone and `clones`). */
+  dir: string;
+  repo: SourceRepo;
+  /** Where clones go: os.tmpdir() points here for the duration of the test file. */
+  clones: string;
+}
+
+/**
+ * Registers before/after hooks that build the source repo in a private folder and point TMPDIR at a folder
+ * of its own, so a test can see that every temporary clone is removed. Read the fields inside tests.
+ */
+export function useSourceRepoWorkspace(prefix: string): SourceRepoWorkspace {
+  const ws = {} as SourceRepoWorkspace;
+  const originalTmp = process.env.TMPDIR;
+  before(async () => {
+    ws.dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+    ws.repo = await createSourceRepo(ws.dir);
+    ws.clones = path.join(ws.dir, 'tmp');
+    await mkdir(ws.clones);
+    process.env.TMPDIR = ws.clones;
+  });
+  after(async () => {
+    if (originalTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = originalTmp;
+    await rm(ws.dir, { recursive: true, force: true });
+  });
+  return ws;
 }

@@ -6,32 +6,14 @@ import { lstat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { simpleGit } from 'simple-git';
 import { classifySource, openSource, redactUrl, ScanInputError } from '../../src/scan/source/open-source.js';
-import { createSourceRepo, type SourceRepo } from './source-repo.js';
+import { useSourceRepoWorkspace } from './source-repo.js';
 
-let dir: string;
-let clones: string;
-let repo: SourceRepo;
-const originalTmp = process.env.TMPDIR;
+const ws = useSourceRepoWorkspace('gonogo-source-test-');
 
-before(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'gonogo-source-test-'));
-  repo = await createSourceRepo(dir);
-  // Clones go to os.tmpdir(); a private one lets the tests see that nothing is left behind.
-  clones = path.join(dir, 'tmp');
-  await mkdir(clones);
-  process.env.TMPDIR = clones;
-});
-
-after(async () => {
-  if (originalTmp === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = originalTmp;
-  await rm(dir, { recursive: true, force: true });
-});
-
-const leftovers = async (): Promise<string[]> => readdir(clones);
+const leftovers = async (): Promise<string[]> => readdir(ws.clones);
 
 function isInputError(pattern: RegExp) {
   return (err: unknown) => err instanceof ScanInputError && pattern.test(err.message);
@@ -74,13 +56,13 @@ describe('classifySource', () => {
 
 describe('openSource with a git URL', () => {
   it('clones the default branch shallow and reports its commit; cleanup removes the clone', async () => {
-    const opened = await openSource(repo.url);
+    const opened = await openSource(ws.repo.url);
     try {
-      assert.equal(opened.commit, repo.mainCommit);
-      assert.equal(opened.source, repo.url);
+      assert.equal(opened.commit, ws.repo.mainCommit);
+      assert.equal(opened.source, ws.repo.url);
       assert.ok(existsSync(path.join(opened.root, 'main.go')));
       assert.ok(!existsSync(path.join(opened.root, 'feature.go')));
-      assert.ok(opened.root.startsWith(clones));
+      assert.ok(opened.root.startsWith(ws.clones));
     } finally {
       await opened.cleanup();
     }
@@ -91,16 +73,16 @@ describe('openSource with a git URL', () => {
 
   it('checks out a branch, a tag or a commit sha given as ref', async () => {
     const cases: [string, string][] = [
-      ['feature', repo.featureCommit],
-      ['v1.0.0', repo.mainCommit],
-      [repo.firstCommit, repo.firstCommit],
+      ['feature', ws.repo.featureCommit],
+      ['v1.0.0', ws.repo.mainCommit],
+      [ws.repo.firstCommit, ws.repo.firstCommit],
     ];
     for (const [ref, commit] of cases) {
-      const opened = await openSource(repo.url, { ref });
+      const opened = await openSource(ws.repo.url, { ref });
       try {
         assert.equal(opened.commit, commit, ref);
         assert.equal(existsSync(path.join(opened.root, 'feature.go')), ref === 'feature', ref);
-        assert.equal(existsSync(path.join(opened.root, 'main.go')), ref !== repo.firstCommit, ref);
+        assert.equal(existsSync(path.join(opened.root, 'main.go')), ref !== ws.repo.firstCommit, ref);
       } finally {
         await opened.cleanup();
       }
@@ -110,29 +92,29 @@ describe('openSource with a git URL', () => {
 
   it('fails clearly on a ref that does not exist, leaving nothing behind', async () => {
     await assert.rejects(
-      openSource(repo.url, { ref: 'no-such-branch' }),
+      openSource(ws.repo.url, { ref: 'no-such-branch' }),
       isInputError(/Could not clone .* at "no-such-branch"/),
     );
-    await assert.rejects(openSource(repo.url, { ref: '-x' }), isInputError(/not a valid branch/));
+    await assert.rejects(openSource(ws.repo.url, { ref: '-x' }), isInputError(/not a valid branch/));
     assert.deepEqual(await leftovers(), []);
   });
 
   it('fails clearly on a URL that cannot be cloned, leaving nothing behind', async () => {
-    const missing = `${repo.url}-missing`;
+    const missing = `${ws.repo.url}-missing`;
     await assert.rejects(openSource(missing), isInputError(/Could not clone .*tiny\.git-missing/));
     assert.deepEqual(await leftovers(), []);
   });
 
   it('stops at the time limit and removes the partial clone', async () => {
-    await assert.rejects(openSource(repo.url, { timeoutMs: 1 }), isInputError(/took longer than/));
+    await assert.rejects(openSource(ws.repo.url, { timeoutMs: 1 }), isInputError(/took longer than/));
     const controller = new AbortController();
     controller.abort();
-    await assert.rejects(openSource(repo.url, { signal: controller.signal }), isInputError(/cancelled/));
+    await assert.rejects(openSource(ws.repo.url, { signal: controller.signal }), isInputError(/cancelled/));
     assert.deepEqual(await leftovers(), []);
   });
 
   it('checks symlinks out as plain files', async () => {
-    const linked = path.join(dir, 'linked');
+    const linked = path.join(ws.dir, 'linked');
     await mkdir(linked);
     const git = simpleGit(linked);
     await git.init(['--initial-branch=main']);
@@ -153,11 +135,11 @@ describe('openSource with a git URL', () => {
 
 describe('openSource with a local folder', () => {
   it('uses the folder as it is, with the commit when it is a git work tree', async () => {
-    const opened = await openSource(repo.work);
-    assert.equal(opened.root, repo.work);
-    assert.equal(opened.commit, repo.mainCommit);
+    const opened = await openSource(ws.repo.work);
+    assert.equal(opened.root, ws.repo.work);
+    assert.equal(opened.commit, ws.repo.mainCommit);
     await opened.cleanup();
-    assert.ok(existsSync(repo.work), 'cleanup never removes a local folder');
+    assert.ok(existsSync(ws.repo.work), 'cleanup never removes a local folder');
   });
 
   it('has no commit outside git', async () => {
@@ -171,10 +153,10 @@ describe('openSource with a local folder', () => {
   });
 
   it('refuses a missing path, a file, and a ref', async () => {
-    await assert.rejects(openSource(path.join(dir, 'nope')), isInputError(/does not exist/));
-    await assert.rejects(openSource(path.join(repo.work, 'go.mod')), isInputError(/is not a folder/));
+    await assert.rejects(openSource(path.join(ws.dir, 'nope')), isInputError(/does not exist/));
+    await assert.rejects(openSource(path.join(ws.repo.work, 'go.mod')), isInputError(/is not a folder/));
     await assert.rejects(
-      openSource(repo.work, { ref: 'main' }),
+      openSource(ws.repo.work, { ref: 'main' }),
       isInputError(/--ref only applies to git URLs/),
     );
   });
