@@ -76,6 +76,15 @@ describe('helpers', () => {
     assert.equal(redactSecrets('f("AKIAABCDEFGHIJ0123456789")'), 'f("…")');
     assert.equal(redactSecrets('mux.HandleFunc("/healthz", h)'), 'mux.HandleFunc("/healthz", h)');
     assert.equal(redactSecrets('log.Info("request served")'), 'log.Info("request served")');
+    // Import paths are long and mix letters and digits, but they are never secrets.
+    assert.equal(
+      redactSecrets('import "github.com/ansrivas/fiberprometheus/v2"'),
+      'import "github.com/ansrivas/fiberprometheus/v2"',
+    );
+    assert.equal(
+      redactSecrets('import "github.com/gofiber/contrib/otelfiber/v2"'),
+      'import "github.com/gofiber/contrib/otelfiber/v2"',
+    );
   });
 });
 

@@ -23,6 +23,9 @@ const SNIPPET_MAX = 100;
 const SECRET_CONTEXT =
   /(dsn|token|secret|passw(or)?d|api_?key|access_?key|private_?key|credential)s?["'`]?\s*[:=,(]?\s*$/i;
 
+// A module or package path (`github.com/org/repo/v2`): a host name, then path segments.
+const GO_PACKAGE_PATH = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[A-Za-z0-9_.~-]+)+$/;
+
 /** Replaces string literals that may hold a secret (after a credential-like key, URLs with user info,
  *  long token-like values) with `"…"`, so evidence snippets never carry one. */
 export function redactSecrets(text: string): string {
@@ -34,7 +37,8 @@ export function redactSecrets(text: string): string {
       !/\s/.test(body) &&
       /[A-Za-z]/.test(body) &&
       /\d/.test(body) &&
-      !body.startsWith('/');
+      !body.startsWith('/') &&
+      !GO_PACKAGE_PATH.test(body);
     if (SECRET_CONTEXT.test(before) || /:\/\/[^/\s@]+@/.test(body) || tokenLike) return '"…"';
     return lit;
   });
