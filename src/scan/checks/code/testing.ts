@@ -3,7 +3,8 @@
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { libraryGroup, libraryList } from '../../libraries.js';
 import { cappedEvidence, evidenceCap, isOutcome, absent, outcome, serviceScope } from './common.js';
-import { evidenceOf, findUses, isExample, numberParam } from './match.js';
+import { callSnippet, evidenceOf, findUses, isExample, numberParam } from './match.js';
+import { findServerStarts } from './servers.js';
 
 const testFilesOf = (files: readonly GoFileFacts[]): GoFileFacts[] =>
   files.filter((f) => f.isTest && !isExample(f));
@@ -67,6 +68,37 @@ function fakesUpstream(firstArg: string | undefined): boolean {
   return a.startsWith('func(') || /^http\.HandlerFunc\(func\(/.test(a) || a === 'nil';
 }
 
+/** Test calls of the repo's own functions that start a server (`go server.RunHTTPServer(addr, app)`):
+ *  the test brings the real service up and talks to it. Only plain functions, one call deep. */
+function startsOwnServer(files: readonly GoFileFacts[], tests: readonly GoFileFacts[]): Evidence[] {
+  const starters = new Set<string>();
+  const key = (dir: string, name: string): string => `${dir}\u0000${name}`;
+  for (const s of findServerStarts(files)) {
+    const fn = s.hit.call?.func;
+    if (fn && !fn.includes('.')) starters.add(key(s.hit.file.dir, fn));
+  }
+  if (!starters.size) return [];
+  const dirs = [...new Set(files.map((f) => f.dir))].sort((a, b) => b.length - a.length);
+  // The repo folder an import path names: the longest folder the path ends with.
+  const dirOf = (importPath: string): string | undefined =>
+    dirs.find((d) => d !== '.' && (importPath === d || importPath.endsWith('/' + d)));
+  const out: Evidence[] = [];
+  for (const f of tests) {
+    for (const c of f.calls) {
+      const dir = c.pkg ? dirOf(c.pkg) : c.recv === null ? f.dir : undefined;
+      if (dir !== undefined && starters.has(key(dir, c.name))) {
+        out.push({
+          file: f.path,
+          line: c.line,
+          snippet: callSnippet(c),
+          message: `starts the service's own server (${c.name})`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
 export const integration: CheckImplementation = {
   id: 'testing.integration',
   run(ctx) {
@@ -95,6 +127,7 @@ export const integration: CheckImplementation = {
       if (h.call && h.name !== 'Listen' && fakesUpstream(h.call.args[0])) continue;
       evidence.push(evidenceOf(h, `drives the real handler end to end (${h.library.name})`));
     }
+    evidence.push(...startsOwnServer(files, tests));
     const ci = ctx.facts.repo.ci;
     for (const s of ci.services) {
       evidence.push({
