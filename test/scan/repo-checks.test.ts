@@ -141,6 +141,18 @@ describe('repo checks: other CI providers', () => {
     assert.equal((await run('ci.vet', 'ci-taskfile')).status, 'fail');
   });
 
+  it('Cloud Build: tests, race and coverage from builder steps; govulncheck through an entrypoint script', async () => {
+    const race = await run('ci.race', 'ci-cloudbuild');
+    assert.deepEqual([race.status, ...where(race)], ['pass', 'cloudbuild.yaml:10']);
+    assert.deepEqual(where(await run('ci.coverage', 'ci-cloudbuild')), ['deploy/api/cloudbuild.json:9']);
+    assert.deepEqual(where(await run('ci.vet', 'ci-cloudbuild')), ['cloudbuild.yaml:18']);
+    const fmt = await run('ci.format', 'ci-cloudbuild');
+    assert.deepEqual([fmt.status, ...where(fmt)], ['pass', 'cloudbuild.yaml:19']);
+    const vuln = await run('security.govulncheck', 'ci-cloudbuild');
+    assert.deepEqual([vuln.status, ...where(vuln)], ['pass', 'scripts/vuln.sh:4']);
+    assert.match(vuln.evidence[0]!.message, /cloudbuild\.yaml:22 entrypoint: \.\/scripts\/vuln\.sh/);
+  });
+
   it('no CI: every ci check fails, naming what was looked for, with the Makefile target as a hint', async () => {
     for (const id of [
       'ci.tests',
@@ -154,6 +166,7 @@ describe('repo checks: other CI providers', () => {
       const o = await run(id, 'ci-none');
       assert.equal(o.status, 'fail', id);
       assert.match(o.reason, /No CI configuration found \(looked for \.github\/workflows\/\*\.yml/, id);
+      assert.match(o.reason, /\*\*\/cloudbuild\.yaml \(and variants\)/, id);
       assert.equal(o.evidence[0]?.file, 'go.mod', id);
     }
     const race = await run('ci.race', 'ci-none');

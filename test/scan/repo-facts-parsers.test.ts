@@ -22,6 +22,7 @@ import {
   pipelineStages,
   shellWords,
   splitCommands,
+  splitEnvPrefix,
 } from '../../src/scan/facts/repo/shell.js';
 import { walkRepo } from '../../src/scan/source/walk.js';
 import type { RepoFiles } from '../../src/scan/types.js';
@@ -462,6 +463,31 @@ describe('CI providers and following, in small repositories', () => {
       f.ci.services.map((s) => s.name),
       ['postgres:16'],
     );
+  });
+
+  it('Cloud Build: docker compose through the docker builder, dir, readonly script variables, env $(…)', async () => {
+    const f = await repoOf({
+      'svc/cloudbuild.yml': [
+        'steps:',
+        '- name: gcr.io/cloud-builders/docker',
+        "  args: ['compose', 'up', '-d']",
+        '- name: ubuntu',
+        '  dir: svc',
+        "  args: ['bash', './run.sh', 'api']",
+        '- name: gcr.io/cloud-builders/docker',
+        "  args: ['run', '--env', 'A=b', '-d', 'redis:7']",
+      ].join('\n'),
+      'svc/run.sh': 'readonly name="$1"\ncd "cmd/$name"\nenv $(cat .env | xargs) go test ./...\n',
+    });
+    assert.deepEqual(f.ci.files, ['svc/cloudbuild.yml']);
+    assert.deepEqual(
+      f.ci.services.map((s) => `${s.name}@${s.line}`),
+      ['docker compose@3', 'redis:7@8'],
+    );
+    const test = f.ci.commands.find((c) => c.text.includes('go test'));
+    assert.deepEqual(test?.via, ['svc/cloudbuild.yml:6 args: bash ./run.sh api', 'svc/run.sh']);
+    assert.deepEqual(splitEnvPrefix(shellWords(test!.text)).rest, ['go', 'test', './...']);
+    assert.ok(f.ci.commands.some((c) => c.text === 'cd "cmd/api"'));
   });
 
   it('passes script arguments as $1, $@ and $*', async () => {

@@ -134,6 +134,47 @@ describe('repository facts: CI', () => {
     );
   });
 
+  it('reads Cloud Build steps anywhere: args as the command, bash -c, script, entrypoint scripts, builders', async () => {
+    const f = await factsOf('ci-cloudbuild');
+    assert.deepEqual(f.ci.providers, ['cloud-build']);
+    assert.deepEqual(f.ci.files, ['cloudbuild.yaml', 'deploy/api/cloudbuild.json']);
+    // A golang builder with no entrypoint runs its args; user substitutions and options.env apply.
+    const race = commandLike(f, 'go test -race');
+    assert.equal(race.text, 'go test -race ./...');
+    assert.equal(`${race.file}:${race.line}`, 'cloudbuild.yaml:10');
+    assert.deepEqual(race.env, { GOFLAGS: '-mod=mod' });
+    // bash -c: each script line at its own line, `$$` unescaped.
+    assert.equal(commandLike(f, 'go vet').line, 18);
+    const fmt = commandLike(f, 'gofmt');
+    assert.deepEqual([fmt.text, fmt.line], ['test -z "$(gofmt -l .)"', 19]);
+    const vuln = commandLike(f, 'govulncheck');
+    assert.deepEqual(vuln.via, [
+      'cloudbuild.yaml:22 entrypoint: ./scripts/vuln.sh $PROJECT_ID',
+      'scripts/vuln.sh',
+    ]);
+    assert.equal(commandLike(f, 'golangci-lint').line, 29);
+    // A builder whose entrypoint is a program (the go builder, docker) gets it in front of the args.
+    const cover = commandLike(f, 'go test -cover');
+    assert.equal(`${cover.file}:${cover.line}`, 'deploy/api/cloudbuild.json:9');
+    assert.equal(commandLike(f, 'docker build').line, 5);
+    assert.deepEqual(
+      f.ci.services.map((s) => `${s.name}@${s.file}:${s.line}`),
+      ['docker compose@cloudbuild.yaml:7'],
+    );
+    assert.deepEqual(
+      f.ci.actions.map((a) => `${a.name}@${a.line}`),
+      [
+        'docker/compose:1.29.2@6',
+        'golang:1.22@9',
+        'golang:1.22@13',
+        'golang:1.22@21',
+        'golangci/golangci-lint:v1.59@25',
+        'gcr.io/cloud-builders/docker@4',
+        'gcr.io/cloud-builders/go@8',
+      ],
+    );
+  });
+
   it('lists a CI file that is not valid YAML as unreadable and keeps going', async () => {
     const f = await factsOf('bad-yaml');
     assert.deepEqual(f.ci.files, []);

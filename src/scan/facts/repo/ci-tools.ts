@@ -5,6 +5,8 @@ import { fromRoot } from '../../../paths.js';
 
 export interface CiTools {
   ciLocations: { provider: string; paths: string[] }[];
+  /** Cloud Build builder image (without tag) → the program its entrypoint runs. */
+  cloudBuildEntrypoints: Record<string, string>;
   testRunners: string[];
   golangci: {
     v1Defaults: string[];

@@ -27,6 +27,10 @@ export interface FollowState {
 const GO_ENV = ['GOFLAGS', 'CGO_ENABLED'];
 const MAX_DEPTH = 12;
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
+const DECLARES = new Set(['readonly', 'local', 'declare', 'typeset']);
+/** `docker run` options that take a value (the image is the first word that is neither). */
+const DOCKER_RUN_VALUE =
+  /^(-e|-p|-v|-w|-u|-l|-h|--env|--env-file|--publish|--volume|--workdir|--user|--label|--hostname|--name|--network|--net|--mount|--platform|--entrypoint|--add-host|--cpus|--memory|-m)$/;
 
 export class CommandFollower {
   readonly commands: CiCommand[] = [];
@@ -68,7 +72,8 @@ export class CommandFollower {
     const prog = program.split('/').pop()!;
     if (program === 'cd' && args.length > 0) {
       state.cwd = repoPath(state.cwd, args[0]!) ?? state.cwd;
-    } else if (prog === 'export') {
+    } else if (prog === 'export' || DECLARES.has(program)) {
+      // `readonly service="$1"` and `local dir=…` set a variable as `export` does, for what follows.
       for (const a of args) {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
         if (m) state.env[m[1]!] = m[2]!;
@@ -177,7 +182,7 @@ export class CommandFollower {
     } else if (!compose && args[0] === 'run') {
       const image = args
         .slice(1)
-        .find((a, i, all) => !a.startsWith('-') && !/^-(e|p|v|name|network)$/.test(all[i - 1] ?? ''));
+        .find((a, i, all) => !a.startsWith('-') && !DOCKER_RUN_VALUE.test(all[i - 1] ?? ''));
       if (image) this.services.push({ name: image, file, line: cmd.line });
     }
   }

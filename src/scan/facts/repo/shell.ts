@@ -209,13 +209,18 @@ export function splitEnvPrefix(words: string[]): { env: Record<string, string>; 
     env[m[1]!] = m[2]!;
   }
   let rest = words.slice(i);
-  // `env A=b cmd`, `sudo cmd`: the program is what follows.
+  // `env A=b cmd`, `sudo cmd`: the program is what follows. After `env`, its options and a whole-word
+  // `$(…)` (`env $(cat .env | xargs) go test`, which expands to assignments) are skipped too.
   while (rest.length > 1 && (rest[0] === 'env' || rest[0] === 'sudo' || rest[0] === 'command')) {
+    const isEnv = rest[0] === 'env';
     rest = rest.slice(1);
     while (rest.length > 0) {
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(rest[0]!);
-      if (!m) break;
-      env[m[1]!] = m[2]!;
+      const word = rest[0]!;
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word);
+      if (m) env[m[1]!] = m[2]!;
+      else if (!isEnv) break;
+      else if (word === '-u' || word === '--unset') rest = rest.slice(1);
+      else if (!/^(-[a-zA-Z-]*|--[a-z-]+=.*|\$\(.*\)|`.*`)$/s.test(word)) break;
       rest = rest.slice(1);
     }
   }

@@ -8,6 +8,7 @@ import { TASKFILE_NAMES } from '../taskfile.js';
 import { parseAzurePipelines } from './azure-pipelines.js';
 import { parseBuildkite } from './buildkite.js';
 import { parseCircleci } from './circleci.js';
+import { parseCloudBuild } from './cloudbuild.js';
 import { parseDrone } from './drone.js';
 import { parseGithubWorkflows } from './github-actions.js';
 import { parseGitlabCi } from './gitlab-ci.js';
@@ -15,7 +16,7 @@ import { parseJenkinsfile } from './jenkins.js';
 import { yamlReason, type CiParseResult } from './step.js';
 import { parseTravis } from './travis.js';
 
-type SingleFileParser = (file: string, text: string, reader: RepoReader) => CiParseResult;
+type SingleFileParser = (file: string, text: string, reader: RepoReader, tools: CiTools) => CiParseResult;
 
 const PARSERS: Record<string, SingleFileParser> = {
   'gitlab-ci': parseGitlabCi,
@@ -25,12 +26,17 @@ const PARSERS: Record<string, SingleFileParser> = {
   buildkite: (f, t) => parseBuildkite(f, t),
   drone: (f, t) => parseDrone(f, t),
   'azure-pipelines': (f, t) => parseAzurePipelines(f, t),
+  'cloud-build': (f, t, _r, tools) => parseCloudBuild(f, t, tools.cloudBuildEntrypoints),
 };
 
 const MAX_UNCALLED = 200;
 
+// `*` matches within one folder; a `**` folder matches any number of folders, none included.
 export function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*');
+  const body = glob
+    .split('**/')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+    .join('(?:[^/]+/)*');
   return new RegExp(`^${body}$`);
 }
 
@@ -53,7 +59,7 @@ export function collectCi(reader: RepoReader, tools: CiTools, repoUnreadable: Un
       const text = reader.read(file);
       if (text === null) continue;
       try {
-        results.push(parse(file, text, reader));
+        results.push(parse(file, text, reader, tools));
       } catch (err) {
         unreadable.push({ path: file, reason: yamlReason(err) });
       }
