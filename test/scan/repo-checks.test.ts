@@ -153,6 +153,18 @@ describe('repo checks: other CI providers', () => {
     assert.match(vuln.evidence[0]!.message, /cloudbuild\.yaml:22 entrypoint: \.\/scripts\/vuln\.sh/);
   });
 
+  it('Bitbucket: race and coverage in an anchored step, gofmt in a script, govulncheck in a custom pipeline', async () => {
+    for (const id of ['ci.tests', 'ci.race', 'ci.coverage']) {
+      const o = await run(id, 'ci-bitbucket');
+      assert.deepEqual([o.status, ...where(o)], ['pass', 'bitbucket-pipelines.yml:13'], id);
+    }
+    assert.deepEqual(where(await run('ci.vet', 'ci-bitbucket')), ['bitbucket-pipelines.yml:26']);
+    assert.deepEqual(where(await run('ci.format', 'ci-bitbucket')), ['scripts/lint.sh:3']);
+    const vuln = await run('security.govulncheck', 'ci-bitbucket');
+    assert.deepEqual([vuln.status, ...where(vuln)], ['pass', 'bitbucket-pipelines.yml:50']);
+    assert.equal((await run('ci.staticcheck', 'ci-bitbucket')).status, 'fail');
+  });
+
   it('no CI: every ci check fails, naming what was looked for, with the Makefile target as a hint', async () => {
     for (const id of [
       'ci.tests',
@@ -166,7 +178,11 @@ describe('repo checks: other CI providers', () => {
       const o = await run(id, 'ci-none');
       assert.equal(o.status, 'fail', id);
       assert.match(o.reason, /No CI configuration found \(looked for \.github\/workflows\/\*\.yml/, id);
-      assert.match(o.reason, /\*\*\/cloudbuild\.yaml \(and variants\)/, id);
+      assert.match(
+        o.reason,
+        /bitbucket-pipelines\.yml \(and variants\), \*\*\/cloudbuild\.yaml \(and variants\)/,
+        id,
+      );
       assert.equal(o.evidence[0]?.file, 'go.mod', id);
     }
     const race = await run('ci.race', 'ci-none');

@@ -175,6 +175,32 @@ describe('repository facts: CI', () => {
     );
   });
 
+  it('reads Bitbucket pipelines: anchored definitions, parallel and stage groups, pipes, services', async () => {
+    const f = await factsOf('ci-bitbucket');
+    assert.deepEqual(f.ci.providers, ['bitbucket-pipelines']);
+    // The default pipeline's `step: *unit` reads the step where the anchor writes it.
+    assert.equal(commandLike(f, 'go test -race').line, 13);
+    assert.equal(
+      commandLike(f, 'echo "done"').via[0],
+      'bitbucket-pipelines.yml:15 after-script: echo "done"',
+    );
+    assert.equal(commandLike(f, 'go vet').line, 26);
+    assert.deepEqual(commandLike(f, 'gofmt').via, [
+      'bitbucket-pipelines.yml:32 script: ./scripts/lint.sh',
+      'scripts/lint.sh',
+    ]);
+    // `parallel: { steps: [...] }` in a custom pipeline.
+    assert.equal(commandLike(f, 'govulncheck').line, 50);
+    assert.deepEqual(
+      f.ci.actions.map((a) => [a.name, a.line, a.with]),
+      [['atlassian/trivy-scan:1.0.0', 40, { SEVERITY: 'HIGH' }]],
+    );
+    assert.deepEqual(
+      f.ci.services.map((s) => `${s.name}@${s.line}`),
+      ['postgres:16@11', 'docker@30'],
+    );
+  });
+
   it('lists a CI file that is not valid YAML as unreadable and keeps going', async () => {
     const f = await factsOf('bad-yaml');
     assert.deepEqual(f.ci.files, []);

@@ -6,6 +6,7 @@ import { CommandFollower } from '../follow.js';
 import type { RepoReader } from '../repo-reader.js';
 import { TASKFILE_NAMES } from '../taskfile.js';
 import { parseAzurePipelines } from './azure-pipelines.js';
+import { parseBitbucket } from './bitbucket.js';
 import { parseBuildkite } from './buildkite.js';
 import { parseCircleci } from './circleci.js';
 import { parseCloudBuild } from './cloudbuild.js';
@@ -26,6 +27,7 @@ const PARSERS: Record<string, SingleFileParser> = {
   buildkite: (f, t) => parseBuildkite(f, t),
   drone: (f, t) => parseDrone(f, t),
   'azure-pipelines': (f, t) => parseAzurePipelines(f, t),
+  'bitbucket-pipelines': (f, t) => parseBitbucket(f, t),
   'cloud-build': (f, t, _r, tools) => parseCloudBuild(f, t, tools.cloudBuildEntrypoints),
 };
 
