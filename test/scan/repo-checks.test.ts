@@ -165,6 +165,15 @@ describe('repo checks: other CI providers', () => {
     assert.equal((await run('ci.staticcheck', 'ci-bitbucket')).status, 'fail');
   });
 
+  it('Woodpecker: vet and race in step commands, staticcheck through make; no coverage', async () => {
+    assert.deepEqual(where(await run('ci.vet', 'ci-woodpecker')), ['.woodpecker.yml:10']);
+    assert.deepEqual(where(await run('ci.race', 'ci-woodpecker')), ['.woodpecker.yml:11']);
+    const sc = await run('ci.staticcheck', 'ci-woodpecker');
+    assert.deepEqual([sc.status, ...where(sc)], ['pass', 'Makefile:2']);
+    assert.match(sc.evidence[0]!.message, /\.woodpecker\.yml:16 commands: make lint → Makefile:1 lint/);
+    assert.equal((await run('ci.coverage', 'ci-woodpecker')).status, 'fail');
+  });
+
   it('no CI: every ci check fails, naming what was looked for, with the Makefile target as a hint', async () => {
     for (const id of [
       'ci.tests',
@@ -180,7 +189,7 @@ describe('repo checks: other CI providers', () => {
       assert.match(o.reason, /No CI configuration found \(looked for \.github\/workflows\/\*\.yml/, id);
       assert.match(
         o.reason,
-        /bitbucket-pipelines\.yml \(and variants\), \*\*\/cloudbuild\.yaml \(and variants\)/,
+        /bitbucket-pipelines\.yml \(and variants\), \.woodpecker\.yml \(and variants\), \*\*\/cloudbuild\.yaml/,
         id,
       );
       assert.equal(o.evidence[0]?.file, 'go.mod', id);

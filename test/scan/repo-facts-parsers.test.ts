@@ -15,6 +15,7 @@ import {
   parseGoreleaser,
   parseKoConfig,
 } from '../../src/scan/facts/repo/dockerfile.js';
+import { parseWoodpecker } from '../../src/scan/facts/repo/ci/woodpecker.js';
 import { parseGolangci } from '../../src/scan/facts/repo/golangci.js';
 import { expandMake, parseMakefile } from '../../src/scan/facts/repo/make.js';
 import {
@@ -488,6 +489,39 @@ describe('CI providers and following, in small repositories', () => {
     assert.deepEqual(test?.via, ['svc/cloudbuild.yml:6 args: bash ./run.sh api', 'svc/run.sh']);
     assert.deepEqual(splitEnvPrefix(shellWords(test!.text)).rest, ['go', 'test', './...']);
     assert.ok(f.ci.commands.some((c) => c.text === 'cd "cmd/api"'));
+  });
+
+  it('Woodpecker: steps as a list, the older pipeline map, environment as KEY=value, services as a list', () => {
+    const listed = parseWoodpecker(
+      '.woodpecker/test.yml',
+      [
+        'steps:',
+        '  - name: test',
+        '    image: golang',
+        '    environment: [GOFLAGS=-mod=vendor]',
+        '    commands:',
+        '      - go test ./...',
+        'services:',
+        '  - name: db',
+        '    image: postgres:16',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      listed.steps.map((s) => [s.via[0], s.env]),
+      [['.woodpecker/test.yml:6 commands: go test ./...', { GOFLAGS: '-mod=vendor' }]],
+    );
+    assert.deepEqual(listed.services, [{ name: 'postgres:16', file: '.woodpecker/test.yml', line: 9 }]);
+    const legacy = parseWoodpecker(
+      '.woodpecker.yml',
+      'pipeline:\n  vet:\n    image: golang\n    commands: [go vet ./...]\n',
+    );
+    assert.deepEqual(
+      legacy.steps.map((s) => s.lines.map((l) => `${l.line} ${l.text}`)),
+      [['4 go vet ./...']],
+    );
+    assert.ok(
+      ciTools().ciLocations.some((l) => l.provider === 'woodpecker' && l.paths.includes('.woodpecker/*.yml')),
+    );
   });
 
   it('passes script arguments as $1, $@ and $*', async () => {

@@ -201,6 +201,29 @@ describe('repository facts: CI', () => {
     );
   });
 
+  it('reads Woodpecker steps as a map: commands, environment, plugin images, services, make', async () => {
+    const f = await factsOf('ci-woodpecker');
+    assert.deepEqual(f.ci.providers, ['woodpecker']);
+    const race = commandLike(f, 'go test -race');
+    assert.deepEqual([race.line, race.env], [11, { CGO_ENABLED: '1' }]);
+    assert.deepEqual(commandLike(f, 'staticcheck ./...').via, [
+      '.woodpecker.yml:16 commands: make lint',
+      'Makefile:1 lint',
+    ]);
+    assert.deepEqual(
+      f.ci.actions.map((a) => [a.name, a.line, a.with]),
+      [
+        ['golang:1.22', 6, {}],
+        ['golang:1.22', 13, {}],
+        ['woodpeckerci/plugin-docker-buildx', 18, { repo: 'example/app' }],
+      ],
+    );
+    assert.deepEqual(
+      f.ci.services.map((s) => `${s.name}@${s.line}`),
+      ['redis:7@24'],
+    );
+  });
+
   it('lists a CI file that is not valid YAML as unreadable and keeps going', async () => {
     const f = await factsOf('bad-yaml');
     assert.deepEqual(f.ci.files, []);

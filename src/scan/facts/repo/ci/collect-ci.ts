@@ -16,6 +16,7 @@ import { parseGitlabCi } from './gitlab-ci.js';
 import { parseJenkinsfile } from './jenkins.js';
 import { yamlReason, type CiParseResult } from './step.js';
 import { parseTravis } from './travis.js';
+import { parseWoodpecker } from './woodpecker.js';
 
 type SingleFileParser = (file: string, text: string, reader: RepoReader, tools: CiTools) => CiParseResult;
 
@@ -28,6 +29,7 @@ const PARSERS: Record<string, SingleFileParser> = {
   drone: (f, t) => parseDrone(f, t),
   'azure-pipelines': (f, t) => parseAzurePipelines(f, t),
   'bitbucket-pipelines': (f, t) => parseBitbucket(f, t),
+  woodpecker: (f, t) => parseWoodpecker(f, t),
   'cloud-build': (f, t, _r, tools) => parseCloudBuild(f, t, tools.cloudBuildEntrypoints),
 };
 
