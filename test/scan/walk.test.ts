@@ -135,6 +135,7 @@ describe('walk rules', () => {
       '.azure-pipelines',
       '.ko',
       '.goreleaser',
+      '.woodpecker',
     ]) {
       assert.equal(isExcludedDir(kept), false, kept);
     }

@@ -33,6 +33,7 @@ const keptDotDirPrefixes: readonly string[] = [
   '.azure',
   '.ko',
   '.goreleaser',
+  '.woodpecker',
 ];
 
 /** How much of each file is sniffed for NUL bytes and a generated-code header. */
