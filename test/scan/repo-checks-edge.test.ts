@@ -178,3 +178,29 @@ describe('images and probes', () => {
     assert.equal(run('deploy.probes', facts).status, 'unknown');
   });
 });
+
+describe('services started by CI scripts', () => {
+  it('counts a detached docker run as a service and a one-shot tool container as none', async () => {
+    const facts = await factsOf({
+      '.github/workflows/ci.yml': [
+        'on: push',
+        'jobs:',
+        '  test:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - run: ./scripts/ci.sh',
+      ].join('\n'),
+      'scripts/ci.sh': [
+        '#!/bin/sh',
+        'docker run --rm -e JAVA_OPTS=-Xmx1g -v "$PWD:/local" example/codegen:1 generate',
+        'docker run -d --name db -p 5432:5432 postgres:16',
+        'docker run -itd redis:7',
+        'go test ./...',
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      facts.repo.ci.services.map((s) => `${s.name}@${s.file}:${s.line}`),
+      ['postgres:16@scripts/ci.sh:3', 'redis:7@scripts/ci.sh:4'],
+    );
+  });
+});

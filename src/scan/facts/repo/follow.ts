@@ -32,6 +32,11 @@ const DECLARES = new Set(['readonly', 'local', 'declare', 'typeset']);
 const DOCKER_RUN_VALUE =
   /^(-e|-p|-v|-w|-u|-l|-h|--env|--env-file|--publish|--volume|--workdir|--user|--label|--hostname|--name|--network|--net|--mount|--platform|--entrypoint|--add-host|--cpus|--memory|-m)$/;
 
+/** `-d`, `--detach`, or short flags bundled with d (`-itd`). */
+function isDetachFlag(arg: string): boolean {
+  return arg === '--detach' || /^-[a-zA-Z]*d[a-zA-Z]*$/.test(arg);
+}
+
 export class CommandFollower {
   readonly commands: CiCommand[] = [];
   readonly services: { name: string; file: string; line: number }[] = [];
@@ -179,7 +184,8 @@ export class CommandFollower {
       this.services.push({ name: 'docker compose', file, line: cmd.line });
     } else if (!compose && (args[0] === 'build' || (args[0] === 'buildx' && args[1] === 'build'))) {
       this.runDockerBuild(args.slice(args[0] === 'build' ? 1 : 2), state);
-    } else if (!compose && args[0] === 'run') {
+    } else if (!compose && args[0] === 'run' && args.some(isDetachFlag)) {
+      // Only a detached container keeps running beside the tests; `docker run --rm tool …` is a one-shot tool.
       const image = args
         .slice(1)
         .find((a, i, all) => !a.startsWith('-') && !DOCKER_RUN_VALUE.test(all[i - 1] ?? ''));
