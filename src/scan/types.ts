@@ -105,6 +105,9 @@ export interface GoCall {
   /** The call is the operand of a `defer` / `go` statement. */
   inDefer: boolean;
   inGo: boolean;
+  /** The variable or field the result is bound to when the call is a whole value of `x := f()`,
+   *  `x = f()`, `var x = f()` or `s.f = f()` with as many targets as values (target text without spaces). */
+  assignedTo?: string;
 }
 
 /** A keyed composite literal such as `&http.Server{Addr: ":8080", ReadHeaderTimeout: 5 * time.Second}`. */
@@ -117,6 +120,22 @@ export interface GoComposite {
   typeName: string;
   /** Key → value text (truncated to 200 chars) for keyed elements. */
   fields: Record<string, string>;
+  line: number;
+  func: string | null;
+  /** Where the literal (or `&` literal) is bound, as for calls: `srv` in `srv := &http.Server{…}`. */
+  assignedTo?: string;
+}
+
+/** An assignment statement to a selector: `e.Server.ReadTimeout = 5 * time.Second`, `s.count += n`. */
+export interface GoAssignment {
+  /** Target text without spaces: `e.Server.ReadTimeout`. Truncated to 120 chars. */
+  lhs: string;
+  /** Last identifier of the target: `ReadTimeout`. */
+  field: string;
+  /** Value text truncated like call arguments (the whole value list when its count differs from the targets'). */
+  rhs: string;
+  /** The operator: `=`, `+=`, `|=`… */
+  op: string;
   line: number;
   func: string | null;
 }
@@ -197,6 +216,9 @@ export interface GoFileFacts {
   deferStmts?: GoDeferStmt[];
   tests: GoTestFunc[];
   selectors: GoSelectorUse[];
+  /** Assignment statements whose target is a selector (filled by the tree-sitter collector; optional for
+   *  hand-built facts). Plain identifier targets are not recorded. */
+  assignments?: GoAssignment[];
   /** Tree-sitter reported ERROR/MISSING nodes (the file was still read; facts may be partial). */
   hasSyntaxErrors: boolean;
 }

@@ -203,6 +203,100 @@ func main() {
   });
 });
 
+describe('assignments', () => {
+  it('records selector targets with their field, value, operator, line and function', async () => {
+    const facts = await parse(`package main
+
+var started = time.Now()
+
+func (s *Server) Run() {
+	e.Server.ReadTimeout = 5 * time.Second
+	s.count += 1
+	s . hits [0] = 2
+	tr.TLSClientConfig.InsecureSkipVerify, n = true, 3
+	cfg.Addr, err = load()
+	s.mode = /* default */ "fast"
+	x = 4
+	y := 5
+	go func() { s.done = true }()
+}
+`);
+    assert.deepEqual(facts.assignments, [
+      {
+        lhs: 'e.Server.ReadTimeout',
+        field: 'ReadTimeout',
+        rhs: '5 * time.Second',
+        op: '=',
+        line: 6,
+        func: 'Server.Run',
+      },
+      { lhs: 's.count', field: 'count', rhs: '1', op: '+=', line: 7, func: 'Server.Run' },
+      {
+        lhs: 'tr.TLSClientConfig.InsecureSkipVerify',
+        field: 'InsecureSkipVerify',
+        rhs: 'true',
+        op: '=',
+        line: 9,
+        func: 'Server.Run',
+      },
+      { lhs: 'cfg.Addr', field: 'Addr', rhs: 'load()', op: '=', line: 10, func: 'Server.Run' },
+      { lhs: 's.mode', field: 'mode', rhs: '"fast"', op: '=', line: 11, func: 'Server.Run' },
+      { lhs: 's.done', field: 'done', rhs: 'true', op: '=', line: 14, func: 'Server.Run' },
+    ]);
+    // Values are still visited: the call on the right is recorded as usual.
+    assert.ok(facts.calls.some((call) => call.callee === 'load' && call.line === 10));
+  });
+
+  it('truncates long values like call arguments', async () => {
+    const long = 'a'.repeat(300);
+    const facts = await parse(`package main
+
+func f() {
+	s.name = "${long}"
+}
+`);
+    assert.equal(facts.assignments?.[0]?.rhs.length, 200);
+  });
+
+  it('marks calls and composite literals with the name they are bound to', async () => {
+    const facts = await parse(`package main
+
+var shared = &http.Server{Addr: ":1"}
+
+func main() {
+	srv := &http.Server{Addr: ":8080"}
+	hs := http.NewServer(http.Address(":8000"))
+	s.srv = &http.Server{Addr: ":9090"}
+	a, b := http.NewServer(), Options{Retries: 3}
+	c, err := build()
+	n += count()
+	_ = wrap(&Options{})
+}
+`);
+    assert.deepEqual(
+      facts.composites.map((c) => [c.line, c.typeName, c.assignedTo]),
+      [
+        [3, 'Server', 'shared'],
+        [6, 'Server', 'srv'],
+        [8, 'Server', 's.srv'],
+        [9, 'Options', 'b'],
+        [12, 'Options', undefined],
+      ],
+    );
+    assert.deepEqual(
+      facts.calls.map((c) => [c.line, c.callee, c.assignedTo]),
+      [
+        [7, 'http.NewServer', 'hs'],
+        [7, 'http.Address', undefined],
+        [9, 'http.NewServer', 'a'],
+        [10, 'build', undefined],
+        [11, 'count', undefined],
+        [12, 'wrap', undefined],
+      ],
+    );
+  });
+});
+
 describe('strings', () => {
   it('keeps literal values (unquoted, escapes decoded) with their lines, but not import paths', async () => {
     const facts = await parse(`package main

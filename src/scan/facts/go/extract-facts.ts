@@ -3,6 +3,7 @@
 // stack lets the pass tell loop variables, channels, *testing.T values and shadowed imports apart.
 import path from 'node:path';
 import type {
+  GoAssignment,
   GoCall,
   GoComposite,
   GoDeferStmt,
@@ -145,6 +146,7 @@ class FactExtractor {
   private readonly deferStmts: GoDeferStmt[] = [];
   private readonly tests: GoTestFunc[] = [];
   private readonly selectors: GoSelectorUse[] = [];
+  private readonly assignments: GoAssignment[] = [];
 
   private topName: string | null = null;
   private literalCount = 0;
@@ -195,6 +197,7 @@ class FactExtractor {
       deferStmts: this.deferStmts,
       tests: this.tests,
       selectors: this.selectors,
+      assignments: this.assignments,
       hasSyntaxErrors: this.file.hasSyntaxErrors,
     };
     return facts;
@@ -269,6 +272,9 @@ class FactExtractor {
         return;
       case 'short_var_declaration':
         this.visitShortVar(node, plainDeclaration);
+        return;
+      case 'assignment_statement':
+        this.visitAssignment(node);
         return;
       case 'var_spec':
       case 'const_spec':
@@ -705,7 +711,7 @@ class FactExtractor {
   private visitShortVar(node: SyntaxNode, meaning: Declaration): void {
     const left = firstChild(node, 'left');
     const right = firstChild(node, 'right');
-    if (right) this.visit(right);
+    if (right) this.visitValues(right, left ?? null);
     if (!left) return;
     const values = right?.children ?? [];
     left.children.forEach((target, index) => {
@@ -718,9 +724,12 @@ class FactExtractor {
 
   private visitSpec(node: SyntaxNode): void {
     const typeNode = firstChild(node, 'type');
-    for (const child of node.children) if (child.field === 'value') this.visit(child);
+    const names = childrenOf(node, 'name');
+    for (const child of node.children) {
+      if (child.field === 'value') this.visitValues(child, names.length === 1 ? names[0]! : null);
+    }
     const chan = typeNode?.type === 'channel_type';
-    for (const nameNode of childrenOf(node, 'name')) {
+    for (const nameNode of names) {
       this.scopes.declare(this.text(nameNode), chan ? { ...plainDeclaration, chan } : plainDeclaration);
     }
   }
@@ -733,6 +742,69 @@ class FactExtractor {
     if (right && this.source.slice(left.end, right.start).includes(':='))
       this.declareNames(left, plainDeclaration);
     else this.visit(left);
+  }
+
+  /**
+   * `x.Y = v`, `a.b.C += v`: targets are visited before values (source order), and selector targets are
+   * recorded. The operator is the text between the two lists, as it is an anonymous token.
+   */
+  private visitAssignment(node: SyntaxNode): void {
+    const left = node.children[0];
+    const right = node.children[node.children.length - 1];
+    if (node.children.length !== 2 || left?.type !== 'expression_list' || right?.type !== 'expression_list') {
+      this.visitChildren(node);
+      return;
+    }
+    const targets = left.children;
+    const values = right.children;
+    // The text between the lists may hold a comment as well as the operator.
+    const op = /[-+*/%&|^<>]*=/.exec(this.source.slice(left.end, right.start))?.[0] ?? '=';
+    for (let index = 0; index < targets.length; index++) {
+      const target = targets[index]!;
+      this.visit(target);
+      if (target.type !== 'selector_expression') continue;
+      const field = target.children[target.children.length - 1];
+      if (field?.type !== 'field_identifier') continue;
+      const value = values.length === targets.length ? values[index]! : right;
+      this.assignments.push({
+        lhs: truncate(compact(this.text(target)), calleeMax),
+        field: this.text(field),
+        rhs: truncate(this.text(value), argMax),
+        op,
+        line: this.line(target),
+        func: this.funcKey,
+      });
+    }
+    this.visitValues(right, op === '=' ? left : null);
+  }
+
+  /**
+   * Visits a value list; when it pairs one to one with `targets` (an expression list or a single name),
+   * a call or composite literal that is a whole value is marked with the target it is bound to.
+   */
+  private visitValues(values: SyntaxNode, targets: SyntaxNode | null): void {
+    const names = targets === null ? [] : targets.type === 'expression_list' ? targets.children : [targets];
+    const paired = names.length === values.children.length;
+    for (let index = 0; index < values.children.length; index++) {
+      const value = values.children[index]!;
+      const target = paired ? names[index]! : null;
+      const blank =
+        target?.type === 'identifier' && target.end - target.start === 1 && this.source[target.start] === '_';
+      // `_ = f()` binds nothing.
+      const bindable =
+        target !== null && !blank && (target.type === 'identifier' || target.type === 'selector_expression');
+      let inner = value;
+      if (bindable && value.type === 'unary_expression' && this.source[value.start] === '&')
+        inner = value.children[0] ?? value;
+      if (bindable && inner.type === 'call_expression') {
+        const call = this.recordCall(inner, false, false);
+        if (call) call.assignedTo = truncate(compact(this.text(target)), calleeMax);
+        this.visitCallParts(inner, null);
+      } else if (bindable && inner.type === 'composite_literal') {
+        const composite = this.visitComposite(inner);
+        if (composite) composite.assignedTo = truncate(compact(this.text(target)), calleeMax);
+      } else this.visit(value);
+    }
   }
 
   /** `switch v := x.(type)`: the value is read before the alias exists. */
@@ -785,9 +857,10 @@ class FactExtractor {
     this.visit(operand);
   }
 
-  private visitComposite(node: SyntaxNode): void {
+  private visitComposite(node: SyntaxNode): GoComposite | null {
     const typeNode = firstChild(node, 'type');
     const body = firstChild(node, 'body');
+    let composite: GoComposite | null = null;
     if (typeNode && ['type_identifier', 'qualified_type', 'generic_type'].includes(typeNode.type)) {
       const fields: Record<string, string> = {};
       for (const element of body?.children ?? []) {
@@ -805,16 +878,18 @@ class FactExtractor {
         pkg = pkgNode ? (this.importsByName.get(this.text(pkgNode)) ?? null) : null;
         typeName = nameNode ? this.text(nameNode) : typeName;
       }
-      this.composites.push({
+      composite = {
         type: collapse(this.text(typeNode)),
         pkg,
         typeName,
         fields,
         line: this.line(node),
         func: this.funcKey,
-      });
+      };
+      this.composites.push(composite);
     }
     if (body) this.visit(body);
+    return composite;
   }
 
   private visitKeyedElement(node: SyntaxNode): void {

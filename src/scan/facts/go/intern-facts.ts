@@ -1,12 +1,15 @@
 // Shares repeated strings between fact records once they reach the main thread. Facts cross from workers
 // by structured clone, which copies every string, so the thousands of `ctx`, `fmt.Errorf` and `net/http`
 // values of a large repository would each be a separate copy; one table per scan keeps a single one.
-import type { GoFileFacts } from '../../types.js';
+import type { GoAssignment, GoFileFacts } from '../../types.js';
 
 /** Longer strings rarely repeat; interning them would only grow the table. */
 const internMaxLength = 64;
 /** Argument lists this short repeat a lot (`()`, `(ctx)`, `(err)`); longer ones are kept as they are. */
 const sharedArgsMax = 3;
+
+/** Files without selector assignments share one frozen empty list. */
+const noAssignments: GoAssignment[] = Object.freeze([]) as unknown as GoAssignment[];
 
 export class StringTable {
   private readonly table = new Map<string, string>();
@@ -57,12 +60,14 @@ export class StringTable {
       call.pkg = this.get(call.pkg);
       call.func = this.get(call.func);
       call.args = this.args(call.args);
+      if (call.assignedTo !== undefined) call.assignedTo = this.get(call.assignedTo);
     }
     for (const composite of facts.composites) {
       composite.type = this.get(composite.type);
       composite.pkg = this.get(composite.pkg);
       composite.typeName = this.get(composite.typeName);
       composite.func = this.get(composite.func);
+      if (composite.assignedTo !== undefined) composite.assignedTo = this.get(composite.assignedTo);
     }
     for (const item of facts.strings) item.value = this.get(item.value);
     for (const stmt of facts.goStmts) {
@@ -76,6 +81,14 @@ export class StringTable {
     for (const selector of facts.selectors) {
       selector.text = this.get(selector.text);
       selector.pkg = this.get(selector.pkg);
+    }
+    if (facts.assignments?.length === 0) facts.assignments = noAssignments;
+    for (const assignment of facts.assignments ?? []) {
+      assignment.lhs = this.get(assignment.lhs);
+      assignment.field = this.get(assignment.field);
+      assignment.rhs = this.get(assignment.rhs);
+      assignment.op = this.get(assignment.op);
+      assignment.func = this.get(assignment.func);
     }
     return facts;
   }
