@@ -1,9 +1,9 @@
 // http.server-timeouts and http.client-timeouts: slow clients cannot hold server goroutines forever,
 // and outbound calls cannot hang forever.
-import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
+import type { CheckImplementation, Evidence, GoAssignment, GoFileFacts } from '../../types.js';
 import { importMatches, libraryGroup, type LibraryEntry } from '../../libraries.js';
 import { cappedEvidence, evidenceCap, outcome } from './common.js';
-import { evidenceOf, findUses, productionFiles, type LibraryHit } from './match.js';
+import { clip, evidenceOf, findUses, productionFiles, type LibraryHit } from './match.js';
 import { httpServerStarts } from './servers.js';
 
 /** A framework start is configured when a config literal (or an assignment we can see) sets a field. */
@@ -44,6 +44,58 @@ function libraryConfigured(hit: LibraryHit, files: readonly GoFileFacts[]): bool
   return false;
 }
 
+/** Echo starts serve its `Server` or (for TLS) its `TLSServer` field, which is where a timeout is set. */
+const echoServerFields: Record<string, string> = {
+  Start: 'Server',
+  StartTLS: 'TLSServer',
+  StartAutoTLS: 'TLSServer',
+};
+
+/**
+ * The server value a start or literal configures, as assignments name it: `srv` for
+ * `srv := &http.Server{…}`, `hs` for `hs := http.NewServer(…)` (kratos), `e.Server` for `e.Start(…)` (echo).
+ * Null when the code does not show it.
+ */
+function serverValue(hit: LibraryHit): string | null {
+  if (hit.composite) return hit.composite.assignedTo ?? null;
+  const call = hit.call;
+  if (!call) return null;
+  if (hit.kind === 'method' && hit.library.name === 'echo') {
+    const field = echoServerFields[call.name];
+    return field && call.recv ? `${call.recv}.${field}` : null;
+  }
+  return hit.kind === 'call' ? (call.assignedTo ?? null) : null;
+}
+
+type AssignedTimeout =
+  { proven: true; assignment: GoAssignment } | { proven: false; assignment: GoAssignment; file: GoFileFacts };
+
+/**
+ * A read timeout set by assignment on the same server value (`srv.ReadHeaderTimeout = 3 * time.Second`):
+ * proven in the same file and function as the start or literal; only likely when the same name is
+ * assigned elsewhere in the package (another function may hold another value of that name).
+ */
+function assignedTimeout(hit: LibraryHit, prod: readonly GoFileFacts[]): AssignedTimeout | null {
+  const target = serverValue(hit);
+  const fields = hit.library.fields ?? [];
+  if (target === null || !fields.length) return null;
+  const func = hit.call?.func ?? hit.composite?.func ?? null;
+  const sets = (a: GoAssignment): boolean =>
+    a.op === '=' && fields.includes(a.field) && a.lhs === `${target}.${a.field}` && a.rhs.trim() !== '0';
+  const here = hit.file.assignments?.find((a) => a.func === func && func !== null && sets(a));
+  if (here) return { proven: true, assignment: here };
+  for (const file of prod) {
+    if (file.dir !== hit.file.dir) continue;
+    const elsewhere = file.assignments?.find(sets);
+    if (elsewhere) return { proven: false, assignment: elsewhere, file };
+  }
+  return null;
+}
+
+function assignmentEvidence(file: GoFileFacts, a: GoAssignment, message: string): Evidence {
+  return { file: file.path, line: a.line, snippet: clip(`${a.lhs} ${a.op} ${a.rhs}`), message };
+}
+
 export const serverTimeouts: CheckImplementation = {
   id: 'http.server-timeouts',
   run(ctx) {
@@ -52,7 +104,25 @@ export const serverTimeouts: CheckImplementation = {
     if (!starts.length) return outcome('na', 'No HTTP server is started in this code.', []);
     const findings: Evidence[] = [];
     const good: Evidence[] = [];
+    // Starts whose read timeout may be set by an assignment that cannot be tied to them for certain.
+    const unsure: Evidence[] = [];
     const configured = new Map<LibraryEntry, boolean>();
+    /** Sorts a start or literal without a read timeout in its literal/config by what assignments show. */
+    const judgeAssignments = (h: LibraryHit, what: string, missing: string): void => {
+      const assigned = assignedTimeout(h, prod);
+      if (assigned?.proven) {
+        good.push(evidenceOf(h, `${what}; ${assigned.assignment.field} is set on it by assignment`));
+        good.push(assignmentEvidence(h.file, assigned.assignment, `sets ${assigned.assignment.field}`));
+      } else if (assigned) {
+        unsure.push(
+          assignmentEvidence(
+            assigned.file,
+            assigned.assignment,
+            `sets ${assigned.assignment.lhs} in another function; whether it is the server at ${h.file.path}:${h.line} is not shown`,
+          ),
+        );
+      } else findings.push(evidenceOf(h, missing));
+    };
     for (const h of findUses(prod, libraryGroup('httpStartsWithoutTimeouts'))) {
       // Config literals of these libraries are what startConfigured looks for, not starts.
       if (h.kind === 'composite') continue;
@@ -64,7 +134,11 @@ export const serverTimeouts: CheckImplementation = {
           h.library.fields && !h.library.types
             ? ` (set ${h.library.fields.join(' or ')} on its server first)`
             : '';
-        findings.push(evidenceOf(h, `${h.library.name} server started without read timeouts${hint}`));
+        judgeAssignments(
+          h,
+          `${h.library.name} server`,
+          `${h.library.name} server started without read timeouts${hint}`,
+        );
       }
     }
     for (const h of findUses(prod, libraryGroup('httpServerConfigs'))) {
@@ -80,7 +154,7 @@ export const serverTimeouts: CheckImplementation = {
           ),
         );
       } else {
-        findings.push(evidenceOf(h, `${h.name} literal without ${fields.join(' or ')}`));
+        judgeAssignments(h, `${h.name} literal`, `${h.name} literal without ${fields.join(' or ')}`);
       }
     }
     const cap = evidenceCap(ctx);
@@ -89,6 +163,14 @@ export const serverTimeouts: CheckImplementation = {
       return outcome(
         'fail',
         `${findings.length} HTTP server(s) accept connections without a read timeout, so slow clients can hold goroutines open${shown.note}.`,
+        shown.evidence,
+      );
+    }
+    if (unsure.length) {
+      const shown = cappedEvidence(unsure, cap);
+      return outcome(
+        'unknown',
+        `${unsure.length} HTTP server(s) have no read timeout where they are built; a read timeout is assigned elsewhere in the package, but not visibly on the same server${shown.note}.`,
         shown.evidence,
       );
     }
