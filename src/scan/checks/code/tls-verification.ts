@@ -3,7 +3,7 @@
 import type { CheckImplementation, Evidence } from '../../types.js';
 import { libraryGroup } from '../../libraries.js';
 import { cappedEvidence, evidenceCap, outcome } from './common.js';
-import { evidenceOf, findUses, productionFiles } from './match.js';
+import { clip, evidenceOf, findUses, productionFiles } from './match.js';
 
 export const tlsVerification: CheckImplementation = {
   id: 'security.tls-verification',
@@ -22,6 +22,22 @@ export const tlsVerification: CheckImplementation = {
         verified.push(evidenceOf(h, 'TLS config keeps certificate verification on'));
       else
         dynamic.push(evidenceOf(h, `${key} is set from ${value}; make sure it cannot be true in production`));
+    }
+    // `tr.TLSClientConfig.InsecureSkipVerify = true` turns it off as surely as a literal does; `= false`
+    // is the default restated and says nothing either way.
+    for (const f of prod) {
+      for (const a of f.assignments ?? []) {
+        if (a.field !== 'InsecureSkipVerify' || a.op !== '=') continue;
+        const value = a.rhs.trim();
+        if (value === 'false') continue;
+        const at = { file: f, line: a.line, snippet: clip(`${a.lhs} = ${value}`) };
+        if (value === 'true')
+          skips.push(evidenceOf(at, `${a.lhs} = true turns off certificate verification`));
+        else
+          dynamic.push(
+            evidenceOf(at, `${a.lhs} is set from ${value}; make sure it cannot be true in production`),
+          );
+      }
     }
     const insecure = findUses(prod, libraryGroup('insecureTransports')).map((h) =>
       evidenceOf(h, `plain-text gRPC transport (${h.library.name})`),
