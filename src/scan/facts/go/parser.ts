@@ -14,8 +14,41 @@ export interface SyntaxNode {
   children: SyntaxNode[];
 }
 
+/**
+ * The cursor entry points of the tree-sitter wasm module. The library's TreeCursor copies the cursor state
+ * into wasm memory and back around every single call; these functions take it from there directly, so a
+ * walk that keeps the state in place costs one wasm call per step instead of one plus eight memory copies.
+ */
+interface CursorBinding {
+  _ts_init(): number;
+  getValue(address: number, type: 'i32'): number;
+  setValue(address: number, value: number, type: 'i32'): void;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+}
+
+const bindingFunctions = [
+  '_ts_init',
+  'getValue',
+  'setValue',
+  '_ts_tree_cursor_current_node_type_id_wasm',
+  '_ts_tree_cursor_current_field_id_wasm',
+  '_ts_tree_cursor_start_index_wasm',
+  '_ts_tree_cursor_end_index_wasm',
+  '_ts_tree_cursor_goto_first_child_wasm',
+  '_ts_tree_cursor_goto_next_sibling_wasm',
+  '_ts_tree_cursor_goto_parent_wasm',
+] as const;
+
 export interface GoGrammar {
   parser: Parser;
+  /** Direct cursor calls when the wasm module exposed them (it does unless tree-sitter was started elsewhere). */
+  binding: CursorBinding | null;
   /** Node type name per type id; anonymous tokens map to null so the converter can skip them. */
   namedTypes: (string | null)[];
   fields: (string | null)[];
@@ -27,7 +60,12 @@ let loading: Promise<GoGrammar> | null = null;
 export function loadGoGrammar(): Promise<GoGrammar> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
-    await Parser.init();
+    // The module fills in the options object with its exports; kept to reach the cursor functions.
+    const moduleObject: Record<string, unknown> = {};
+    await Parser.init(moduleObject);
+    const binding = bindingFunctions.every((name) => typeof moduleObject[name] === 'function')
+      ? (moduleObject as unknown as CursorBinding)
+      : null;
     const language = await Language.load(require.resolve('tree-sitter-go/tree-sitter-go.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);
@@ -35,7 +73,7 @@ export function loadGoGrammar(): Promise<GoGrammar> {
     for (let id = 0; id < language.nodeTypeCount; id++) {
       namedTypes.push(language.nodeTypeIsNamed(id) ? (language.types[id] ?? null) : null);
     }
-    return { parser, namedTypes, fields: language.fields };
+    return { parser, binding, namedTypes, fields: language.fields };
   })();
   return loading;
 }
@@ -100,6 +138,7 @@ const droppedTypes: ReadonlySet<string> = new Set(['comment']);
  * keywords) are leaves in the Go grammar, so they are skipped without descending.
  */
 export function toSyntaxTree(tree: Tree, grammar: GoGrammar): SyntaxNode {
+  if (grammar.binding) return toSyntaxTreeDirect(tree, grammar, grammar.binding);
   const { namedTypes, fields } = grammar;
   const cursor = tree.walk();
   try {
@@ -144,6 +183,68 @@ export function toSyntaxTree(tree: Tree, grammar: GoGrammar): SyntaxNode {
       }
     }
   } finally {
+    cursor.delete();
+  }
+}
+
+/** The cursor's four words of state, as the library's TreeCursor keeps them (internal, but stable). */
+type CursorState = Record<0 | 1 | 2 | 3, number>;
+
+/**
+ * The same walk as below, through the wasm cursor functions: the cursor state is put into the transfer
+ * buffer once, every step reads and updates it there, and it is copied back before the cursor is freed.
+ */
+function toSyntaxTreeDirect(tree: Tree, grammar: GoGrammar, wasm: CursorBinding): SyntaxNode {
+  const { namedTypes, fields } = grammar;
+  const treeAddress = (tree as unknown as CursorState)[0];
+  const cursor = tree.walk();
+  const state = cursor as unknown as CursorState;
+  const buffer = wasm._ts_init();
+  for (let word = 0; word < 4; word++) wasm.setValue(buffer + word * 4, state[word as 0], 'i32');
+  try {
+    const root: SyntaxNode = {
+      type: 'source_file',
+      field: null,
+      start: wasm._ts_tree_cursor_start_index_wasm(treeAddress),
+      end: wasm._ts_tree_cursor_end_index_wasm(treeAddress),
+      children: [],
+    };
+    const stack: SyntaxNode[] = [root];
+    const wantFields: boolean[] = [false];
+    if (wasm._ts_tree_cursor_goto_first_child_wasm(treeAddress) !== 1) return root;
+    for (;;) {
+      const typeId = wasm._ts_tree_cursor_current_node_type_id_wasm(treeAddress);
+      const type = typeId < namedTypes.length ? namedTypes[typeId] : 'ERROR';
+      let descended = false;
+      if (type !== null && type !== undefined && !droppedTypes.has(type)) {
+        const node: SyntaxNode = {
+          type,
+          field: wantFields[wantFields.length - 1]
+            ? (fields[wasm._ts_tree_cursor_current_field_id_wasm(treeAddress)] ?? null)
+            : null,
+          start: wasm._ts_tree_cursor_start_index_wasm(treeAddress),
+          end: wasm._ts_tree_cursor_end_index_wasm(treeAddress),
+          children: noChildren,
+        };
+        const parent = stack[stack.length - 1]!;
+        if (parent.children === noChildren) parent.children = [node];
+        else parent.children.push(node);
+        if (!leafTypes.has(type) && wasm._ts_tree_cursor_goto_first_child_wasm(treeAddress) === 1) {
+          stack.push(node);
+          wantFields.push(fieldedParents.has(type));
+          descended = true;
+        }
+      }
+      if (descended) continue;
+      while (wasm._ts_tree_cursor_goto_next_sibling_wasm(treeAddress) !== 1) {
+        if (wasm._ts_tree_cursor_goto_parent_wasm(treeAddress) !== 1 || stack.length === 1) return root;
+        stack.pop();
+        wantFields.pop();
+      }
+    }
+  } finally {
+    // The walk may have grown the cursor's stack, which moves it: free what the cursor holds now.
+    for (let word = 0; word < 4; word++) state[word as 0] = wasm.getValue(buffer + word * 4, 'i32');
     cursor.delete();
   }
 }
