@@ -36,17 +36,16 @@ function callRecord(call: GoCall, strings: StringTable): GoCall {
 }
 
 function funcRecord(fn: GoFunc, strings: StringTable): GoFunc {
-  for (const param of fn.params) {
-    param.name = strings.get(param.name);
-    param.type = strings.get(param.type);
-  }
   return {
     name: strings.get(fn.name),
     receiver: strings.get(fn.receiver),
     exported: fn.exported,
     line: fn.line,
     endLine: fn.endLine,
-    params: fn.params.length === 0 ? none : fn.params,
+    params:
+      fn.params.length === 0
+        ? none
+        : fn.params.map((param) => ({ name: strings.get(param.name), type: strings.get(param.type) })),
     results: fn.results.length === 0 ? none : fn.results.map((result) => strings.get(result)),
     panicLines: fn.panicLines.length === 0 ? none : fn.panicLines,
     defersRecover: fn.defersRecover,
@@ -85,10 +84,12 @@ export class StringTable {
   facts(facts: GoFileFacts): GoFileFacts {
     facts.package = this.get(facts.package);
     facts.dir = this.get(facts.dir);
-    for (const item of facts.imports) {
-      item.path = this.get(item.path);
-      item.name = this.get(item.name);
-    }
+    // Small records too: a literal with two or three properties has no empty slots.
+    facts.imports = facts.imports.map((item) => ({
+      path: this.get(item.path),
+      name: this.get(item.name),
+      line: item.line,
+    }));
     facts.funcs = facts.funcs.map((fn) => funcRecord(fn, this));
     facts.calls = facts.calls.map((call) => callRecord(call, this));
     for (const composite of facts.composites) {
@@ -98,7 +99,7 @@ export class StringTable {
       composite.func = this.get(composite.func);
       if (composite.assignedTo !== undefined) composite.assignedTo = this.get(composite.assignedTo);
     }
-    for (const item of facts.strings) item.value = this.get(item.value);
+    facts.strings = facts.strings.map((item) => ({ value: this.get(item.value), line: item.line }));
     for (const stmt of facts.goStmts) {
       stmt.func = this.get(stmt.func);
       stmt.callee = this.get(stmt.callee);
@@ -107,10 +108,11 @@ export class StringTable {
       stmt.func = this.get(stmt.func);
       stmt.callee = this.get(stmt.callee);
     }
-    for (const selector of facts.selectors) {
-      selector.text = this.get(selector.text);
-      selector.pkg = this.get(selector.pkg);
-    }
+    facts.selectors = facts.selectors.map((selector) => ({
+      text: this.get(selector.text),
+      pkg: this.get(selector.pkg),
+      line: selector.line,
+    }));
     if (facts.assignments?.length === 0) facts.assignments = noAssignments;
     for (const assignment of facts.assignments ?? []) {
       assignment.lhs = this.get(assignment.lhs);
