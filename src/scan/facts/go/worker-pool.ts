@@ -13,9 +13,12 @@ export interface PoolOptions {
   signal?: AbortSignal;
 }
 
-/** Batches stay small so that work spreads evenly and progress moves often. */
-const batchMaxFiles = 24;
-const batchMaxBytes = 384 * 1024;
+/**
+ * Batches stay small so that work spreads evenly, progress moves often, and a batch's facts in flight (the
+ * worker's copy, the message, the main thread's copy before the strings are shared) stay a few megabytes.
+ */
+const batchMaxFiles = 12;
+const batchMaxBytes = 192 * 1024;
 
 /**
  * Workers make many short-lived objects per file; left alone, V8 grows each worker's young generation to
