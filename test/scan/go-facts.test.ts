@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseGoSource } from '../../src/scan/facts/go/collect.js';
 import { defaultImportName } from '../../src/scan/facts/go/import-names.js';
+import { loadGoGrammar, toSyntaxTree } from '../../src/scan/facts/go/parser.js';
 import type { GoFileFacts } from '../../src/scan/types.js';
 
 const parse = (source: string, file = 'svc/main.go'): Promise<GoFileFacts> => parseGoSource(file, source);
@@ -707,5 +708,37 @@ func main() {
       { value: 'x', line: 6 },
     ]);
     assert.deepEqual(facts.funcs[0]!.panicLines, [6]);
+  });
+});
+
+describe('syntax tree walk', () => {
+  it('gives the same tree through the wasm cursor functions as through the TreeCursor', async () => {
+    const grammar = await loadGoGrammar();
+    assert.ok(grammar.binding, 'the cursor functions are reachable');
+    const source = `package main
+
+import "fmt"
+
+// A comment, a syntax error and non-ASCII text: "héllo" → 世界.
+func (s *Server[T]) Run(ctx context.Context, xs ...int) (err error) {
+	for i, x := range xs {
+		go func() { fmt.Println(i, x, "héllo 世界") }()
+	}
+	s.cfg.Timeout = time.Second
+	if x := ; {
+	}
+	return nil
+}
+`;
+    const tree = grammar.parser.parse(source);
+    assert.ok(tree);
+    try {
+      const direct = toSyntaxTree(tree, grammar);
+      const viaCursor = toSyntaxTree(tree, { ...grammar, binding: null });
+      assert.deepEqual(direct, viaCursor);
+      assert.ok(direct.children.length > 2);
+    } finally {
+      tree.delete();
+    }
   });
 });
