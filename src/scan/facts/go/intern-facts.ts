@@ -104,9 +104,14 @@ export class StringTable {
       stmt.func = this.get(stmt.func);
       stmt.callee = this.get(stmt.callee);
     }
-    for (const stmt of facts.deferStmts ?? []) {
-      stmt.func = this.get(stmt.func);
-      stmt.callee = this.get(stmt.callee);
+    if (facts.deferStmts !== undefined) {
+      facts.deferStmts = facts.deferStmts.map((stmt) => ({
+        line: stmt.line,
+        func: this.get(stmt.func),
+        callee: this.get(stmt.callee),
+        inLoop: stmt.inLoop,
+        capturedLoopVars: stmt.capturedLoopVars.length === 0 ? none : stmt.capturedLoopVars,
+      }));
     }
     facts.selectors = facts.selectors.map((selector) => ({
       text: this.get(selector.text),
@@ -114,12 +119,15 @@ export class StringTable {
       line: selector.line,
     }));
     if (facts.assignments?.length === 0) facts.assignments = noAssignments;
-    for (const assignment of facts.assignments ?? []) {
-      assignment.lhs = this.get(assignment.lhs);
-      assignment.field = this.get(assignment.field);
-      assignment.rhs = this.get(assignment.rhs);
-      assignment.op = this.get(assignment.op);
-      assignment.func = this.get(assignment.func);
+    else if (facts.assignments !== undefined) {
+      facts.assignments = facts.assignments.map((assignment) => ({
+        lhs: this.get(assignment.lhs),
+        field: this.get(assignment.field),
+        rhs: this.get(assignment.rhs),
+        op: this.get(assignment.op),
+        line: assignment.line,
+        func: this.get(assignment.func),
+      }));
     }
     return facts;
   }
