@@ -1,6 +1,7 @@
 // Hand-built facts and checklists for the evaluator's tests (small, explicit, no parsing involved).
 import type { Checklist, ChecklistCheck } from '../../src/scan/checklist-types.js';
 import type { GoFileFacts, GoModule, RepoFacts, RepoKind } from '../../src/scan/types.js';
+import { emptyRepoFiles } from './fixture-runner.js';
 
 export function goFile(path: string, over: Partial<GoFileFacts> = {}): GoFileFacts {
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
@@ -42,15 +43,7 @@ export function repoFacts(options: {
     walk: { root: '/repo', files, goFiles: files, skipped: [], bytes: 0, truncated: null },
     go,
     unparsed: options.unparsed ?? [],
-    repo: {
-      modules: options.modules ?? [goModule('.', 'example.com/app')],
-      ci: { providers: [], files: [], commands: [], actions: [], services: [] },
-      golangci: null,
-      dockerfiles: [],
-      k8s: { manifests: [], helmCharts: [], containers: [] },
-      dependencyUpdates: { tools: [] },
-      unreadable: [],
-    },
+    repo: { ...emptyRepoFiles(), modules: options.modules ?? [goModule('.', 'example.com/app')] },
     kinds: { kinds: options.kinds ?? ['service'], evidence: [] },
   };
 }
