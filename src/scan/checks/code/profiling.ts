@@ -26,6 +26,21 @@ function defaultMuxServers(files: readonly GoFileFacts[]): Evidence[] {
         });
       }
     }
+    // An http.Server without a Handler (set in the literal or assigned later) serves DefaultServeMux too.
+    for (const lit of f.composites) {
+      if (lit.pkg !== 'net/http' || lit.typeName !== 'Server' || 'Handler' in lit.fields) continue;
+      const target = lit.assignedTo;
+      const handlerSet = (f.assignments ?? []).some(
+        (a) => a.field === 'Handler' && target !== undefined && a.lhs === `${target}.Handler`,
+      );
+      if (handlerSet) continue;
+      out.push({
+        file: f.path,
+        line: lit.line,
+        snippet: `${lit.type}{…}`,
+        message: 'http.Server without a Handler serves http.DefaultServeMux',
+      });
+    }
   }
   return out;
 }
