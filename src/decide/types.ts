@@ -160,14 +160,11 @@ export interface RiskView {
   from?: { refinement: string; answer: string };
 }
 
-export interface OutcomeView {
-  id: string;
-  title: string;
-  decision: string;
-  summary: string;
-  pros: string[];
-  cons: string[];
-  consequences: { good: string[]; bad: string[] };
+/** An outcome as a result shows it: the data's texts, with sources resolved to citations. */
+export interface OutcomeView extends Pick<
+  OutcomeData,
+  'id' | 'title' | 'decision' | 'summary' | 'pros' | 'cons' | 'consequences'
+> {
   risks: RiskView[];
   citations: Citation[];
   checklist: string | null;
