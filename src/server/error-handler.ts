@@ -32,10 +32,9 @@ export function describeError(err: unknown): { status: number; body: HttpErrorBo
   return { status: 500, body: { error: 'internal server error' }, unexpected: true };
 }
 
-/** True when the answer should be JSON: API paths always, pages when the client prefers JSON. */
-export function wantsJson(req: Request): boolean {
-  if (req.path === '/api' || req.path.startsWith('/api/')) return true;
-  return req.accepts(['html', 'json']) === 'json';
+/** API paths always answer JSON; pages answer what the client's Accept header prefers. */
+function isApiPath(req: Request): boolean {
+  return req.path === '/api' || req.path.startsWith('/api/');
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -49,7 +48,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const payload: HttpErrorBody = unexpected ? { ...body, requestId } : body;
     res.status(status);
-    if (req.path === '/api' || req.path.startsWith('/api/')) {
+    if (isApiPath(req)) {
       res.json(payload);
       return;
     }
