@@ -46,6 +46,18 @@ export function cappedEvidence(items: Evidence[], max: number): { evidence: Evid
   return { evidence: items.slice(0, max), note: ` (showing ${max} of ${items.length})` };
 }
 
+/** An outcome whose evidence is capped; `reason` gets the " (showing N of M)" note when the cap bites. */
+export function cappedOutcome(
+  status: CheckStatus,
+  items: Evidence[],
+  max: number,
+  reason: (note: string) => string,
+  score?: number,
+): CheckOutcome {
+  const shown = cappedEvidence(items, max);
+  return outcome(status, reason(shown.note), shown.evidence, score);
+}
+
 /** Evidence for a service that lacks something: the places where its servers start. */
 export function missingAt(scope: ServiceScope, message: string, max = 3): Evidence[] {
   // A bare net.Listen usually feeds one of the other servers; point at those when there are any.

@@ -2,7 +2,7 @@
 // and outbound calls cannot hang forever.
 import type { CheckImplementation, Evidence, GoAssignment, GoFileFacts } from '../../types.js';
 import { importMatches, libraryGroup, type LibraryEntry } from '../../libraries.js';
-import { cappedEvidence, evidenceCap, outcome } from './common.js';
+import { evidenceCap, outcome, cappedOutcome } from './common.js';
 import { clip, evidenceOf, findUses, productionFiles, type LibraryHit } from './match.js';
 import { httpServerStarts } from './servers.js';
 
@@ -159,19 +159,21 @@ export const serverTimeouts: CheckImplementation = {
     }
     const cap = evidenceCap(ctx);
     if (findings.length) {
-      const shown = cappedEvidence(findings, cap);
-      return outcome(
+      return cappedOutcome(
         'fail',
-        `${findings.length} HTTP server(s) accept connections without a read timeout, so slow clients can hold goroutines open${shown.note}.`,
-        shown.evidence,
+        findings,
+        cap,
+        (note) =>
+          `${findings.length} HTTP server(s) accept connections without a read timeout, so slow clients can hold goroutines open${note}.`,
       );
     }
     if (unsure.length) {
-      const shown = cappedEvidence(unsure, cap);
-      return outcome(
+      return cappedOutcome(
         'unknown',
-        `${unsure.length} HTTP server(s) have no read timeout where they are built; a read timeout is assigned elsewhere in the package, but not visibly on the same server${shown.note}.`,
-        shown.evidence,
+        unsure,
+        cap,
+        (note) =>
+          `${unsure.length} HTTP server(s) have no read timeout where they are built; a read timeout is assigned elsewhere in the package, but not visibly on the same server${note}.`,
       );
     }
     const defaults = starts
@@ -186,8 +188,12 @@ export const serverTimeouts: CheckImplementation = {
         [],
       );
     }
-    const shown = cappedEvidence(evidence, cap);
-    return outcome('pass', `Every HTTP server found sets a read timeout${shown.note}.`, shown.evidence);
+    return cappedOutcome(
+      'pass',
+      evidence,
+      cap,
+      (note) => `Every HTTP server found sets a read timeout${note}.`,
+    );
   },
 };
 
@@ -224,11 +230,11 @@ export const clientTimeouts: CheckImplementation = {
     }
     const cap = evidenceCap(ctx);
     if (findings.length) {
-      const shown = cappedEvidence(findings, cap);
-      return outcome(
+      return cappedOutcome(
         'fail',
-        `${findings.length} outbound HTTP call site(s) or client(s) have no timeout${shown.note}.`,
-        shown.evidence,
+        findings,
+        cap,
+        (note) => `${findings.length} outbound HTTP call site(s) or client(s) have no timeout${note}.`,
       );
     }
     const evidence = [...good, ...deadlines.map((h) => evidenceOf(h, `request deadline (${h.name})`))];
@@ -239,11 +245,11 @@ export const clientTimeouts: CheckImplementation = {
         [],
       );
     }
-    const shown = cappedEvidence(evidence, cap);
-    return outcome(
+    return cappedOutcome(
       'pass',
-      `Outbound HTTP calls are bounded by client timeouts or deadlines${shown.note}.`,
-      shown.evidence,
+      evidence,
+      cap,
+      (note) => `Outbound HTTP calls are bounded by client timeouts or deadlines${note}.`,
     );
   },
 };

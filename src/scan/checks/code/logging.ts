@@ -2,7 +2,16 @@
 // linger outside `package main`, and do log records carry a request or trace id.
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { libraryGroup, libraryList } from '../../libraries.js';
-import { cappedEvidence, evidenceCap, isOutcome, absent, namesOf, outcome, serviceScope } from './common.js';
+import {
+  cappedEvidence,
+  evidenceCap,
+  isOutcome,
+  absent,
+  namesOf,
+  outcome,
+  serviceScope,
+  cappedOutcome,
+} from './common.js';
 import { evidenceOf, findUses, looseWord, numberParam, productionFiles } from './match.js';
 
 /** Code whose printing is a command's output: under a cmd/ folder or using a CLI framework. */
@@ -103,11 +112,11 @@ export const loggingCorrelation: CheckImplementation = {
         'server without request or trace ids in its logs',
       );
     }
-    const shown = cappedEvidence(evidence, cap);
-    return outcome(
+    return cappedOutcome(
       'pass',
-      `Log records can be correlated by request or trace id${shown.note}.`,
-      shown.evidence,
+      evidence,
+      cap,
+      (note) => `Log records can be correlated by request or trace id${note}.`,
     );
   },
 };

@@ -1,7 +1,7 @@
 // concurrency.loopvar: goroutines do not share a loop variable. Modules at go >= 1.22 get a fresh
 // variable per iteration, so go.mod is the evidence; older modules are checked closure by closure.
 import type { CheckImplementation, Evidence, GoFileFacts, GoModule } from '../../types.js';
-import { cappedEvidence, evidenceCap, outcome } from './common.js';
+import { evidenceCap, outcome, cappedOutcome } from './common.js';
 import { productionFiles } from './match.js';
 
 /** The module whose folder is the longest prefix of the file's path. */
@@ -84,11 +84,12 @@ export const loopvar: CheckImplementation = {
     }
     const cap = evidenceCap(ctx);
     if (findings.length) {
-      const shown = cappedEvidence(findings, cap);
-      return outcome(
+      return cappedOutcome(
         'fail',
-        `${findings.length} goroutine(s) or deferred closure(s) share a loop variable in code built before go ${since} semantics${shown.note}.`,
-        shown.evidence,
+        findings,
+        cap,
+        (note) =>
+          `${findings.length} goroutine(s) or deferred closure(s) share a loop variable in code built before go ${since} semantics${note}.`,
       );
     }
     const first = oldFiles[0]!;

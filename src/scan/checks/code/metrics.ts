@@ -2,7 +2,16 @@
 // latency and errors.
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { libraryGroup, libraryList } from '../../libraries.js';
-import { cappedEvidence, evidenceCap, isOutcome, absent, namesOf, outcome, serviceScope } from './common.js';
+import {
+  cappedEvidence,
+  evidenceCap,
+  isOutcome,
+  absent,
+  namesOf,
+  outcome,
+  serviceScope,
+  cappedOutcome,
+} from './common.js';
 import { callSnippet, evidenceOf, findUses, literalValue, type LibraryHit } from './match.js';
 
 /** Route registrations whose path is one of `paths` (Go 1.22 `"GET /x"` patterns included). */
@@ -50,8 +59,7 @@ export const metricsExposed: CheckImplementation = {
     const libs = findUses(scope.prod, libraryGroup('metricsLibraries'));
     if (exporters.length || routes.length) {
       const ev = [...exporters.map((h) => evidenceOf(h, `metrics exported (${h.library.name})`)), ...routes];
-      const shown = cappedEvidence(ev, cap);
-      return outcome('pass', `Application metrics are exported${shown.note}.`, shown.evidence);
+      return cappedOutcome('pass', ev, cap, (note) => `Application metrics are exported${note}.`);
     }
     if (libs.length) {
       const shown = cappedEvidence(
@@ -92,14 +100,11 @@ export const metricsRequest: CheckImplementation = {
     const cap = evidenceCap(ctx);
     const middleware = findUses(scope.prod, libraryGroup('requestMetricsMiddleware'));
     if (middleware.length) {
-      const shown = cappedEvidence(
+      return cappedOutcome(
+        'pass',
         middleware.map((h) => evidenceOf(h, `request metrics instrumentation (${h.library.name})`)),
         cap,
-      );
-      return outcome(
-        'pass',
-        `Requests are instrumented for latency and status (${namesOf(middleware)})${shown.note}.`,
-        shown.evidence,
+        (note) => `Requests are instrumented for latency and status (${namesOf(middleware)})${note}.`,
       );
     }
     const latency = findUses(scope.prod, libraryGroup('latencyMetrics'));

@@ -2,7 +2,16 @@
 // interceptor, and crashes reach an error tracker.
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { importMatches, libraryGroup } from '../../libraries.js';
-import { cappedEvidence, evidenceCap, isOutcome, absent, namesOf, outcome, serviceScope } from './common.js';
+import {
+  cappedEvidence,
+  evidenceCap,
+  isOutcome,
+  absent,
+  namesOf,
+  outcome,
+  serviceScope,
+  cappedOutcome,
+} from './common.js';
 import { evidenceOf, findUses, importPathOf } from './match.js';
 
 /** Protocols ('http', 'grpc') whose handler types appear in a type text such as `*gin.Context`. */
@@ -114,11 +123,12 @@ export const panicReporting: CheckImplementation = {
     const reporters = libraryGroup('crashReporters');
     const wired = findUses(scope.prod, reporters);
     if (wired.length) {
-      const shown = cappedEvidence(
+      return cappedOutcome(
+        'pass',
         wired.map((h) => evidenceOf(h, `crash reporter set up (${h.library.name})`)),
         evidenceCap(ctx),
+        (note) => `Crashes are reported to ${namesOf(wired)}${note}.`,
       );
-      return outcome('pass', `Crashes are reported to ${namesOf(wired)}${shown.note}.`, shown.evidence);
     }
     const imported: Evidence[] = [];
     for (const f of scope.prod) {

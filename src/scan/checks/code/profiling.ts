@@ -1,7 +1,7 @@
 // profiling.pprof: pprof handlers reachable over HTTP (and on which listener), or a continuous profiler.
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { libraryGroup } from '../../libraries.js';
-import { cappedEvidence, evidenceCap, isOutcome, absent, outcome, serviceScope } from './common.js';
+import { evidenceCap, isOutcome, absent, outcome, serviceScope, cappedOutcome } from './common.js';
 import { callSnippet, evidenceOf, findUses, importPathOf } from './match.js';
 
 /** `http.ListenAndServe(addr, nil)`-style starts, which serve http.DefaultServeMux. */
@@ -83,11 +83,12 @@ export const profilingPprof: CheckImplementation = {
       evidence.push(...served);
     }
     if (evidence.length) {
-      const shown = cappedEvidence(evidence, cap);
-      return outcome(
+      return cappedOutcome(
         'pass',
-        `Profiles can be taken in production${explicit.length ? ' (check that the pprof routes sit on an admin listener, not the public one)' : ''}${shown.note}.`,
-        shown.evidence,
+        evidence,
+        cap,
+        (note) =>
+          `Profiles can be taken in production${explicit.length ? ' (check that the pprof routes sit on an admin listener, not the public one)' : ''}${note}.`,
       );
     }
     if (blank.length) {

@@ -1,7 +1,7 @@
 // resilience.overload: rate limits, concurrency limits, load shedding or circuit breakers bound load.
 import type { CheckImplementation } from '../../types.js';
 import { libraryGroup } from '../../libraries.js';
-import { cappedEvidence, evidenceCap, isOutcome, absent, namesOf, outcome, serviceScope } from './common.js';
+import { evidenceCap, isOutcome, absent, namesOf, serviceScope, cappedOutcome } from './common.js';
 import { evidenceOf, findUses } from './match.js';
 
 export const overload: CheckImplementation = {
@@ -18,12 +18,13 @@ export const overload: CheckImplementation = {
         'server without overload protection',
       );
     }
-    const shown = cappedEvidence(
+    return cappedOutcome(
+      'pass',
       hits.map((h) =>
         evidenceOf(h, `${(h.library.tags ?? ['overload control']).join(', ')}: ${h.library.name}`),
       ),
       evidenceCap(ctx),
+      (note) => `Load is bounded (${namesOf(hits)})${note}.`,
     );
-    return outcome('pass', `Load is bounded (${namesOf(hits)})${shown.note}.`, shown.evidence);
   },
 };

@@ -2,7 +2,15 @@
 // code is tested.
 import type { CheckImplementation, Evidence, GoFileFacts } from '../../types.js';
 import { libraryGroup, libraryList } from '../../libraries.js';
-import { cappedEvidence, evidenceCap, isOutcome, absent, outcome, serviceScope } from './common.js';
+import {
+  cappedEvidence,
+  evidenceCap,
+  isOutcome,
+  absent,
+  outcome,
+  serviceScope,
+  cappedOutcome,
+} from './common.js';
 import { callSnippet, evidenceOf, findUses, isExample, numberParam } from './match.js';
 import { findServerStarts } from './servers.js';
 
@@ -43,8 +51,12 @@ export const fuzz: CheckImplementation = {
       evidence.push(evidenceOf(h, `fuzzing helper (${h.library.name})`));
     const cap = evidenceCap(ctx);
     if (evidence.length) {
-      const shown = cappedEvidence(evidence, cap);
-      return outcome('pass', `${evidence.length} fuzz target(s) found${shown.note}.`, shown.evidence);
+      return cappedOutcome(
+        'pass',
+        evidence,
+        cap,
+        (note) => `${evidence.length} fuzz target(s) found${note}.`,
+      );
     }
     const tests = testFilesOf(files);
     const where = (tests.length ? tests : files).slice(0, 3);
@@ -149,8 +161,12 @@ export const integration: CheckImplementation = {
         });
     }
     if (evidence.length) {
-      const shown = cappedEvidence(evidence, evidenceCap(ctx));
-      return outcome('pass', `Components are tested together${shown.note}.`, shown.evidence);
+      return cappedOutcome(
+        'pass',
+        evidence,
+        evidenceCap(ctx),
+        (note) => `Components are tested together${note}.`,
+      );
     }
     const reason = tests.length
       ? 'Tests exist, but none start real dependencies, carry an integration/e2e build tag, or drive the app end to end.'
@@ -179,14 +195,11 @@ export const tableDriven: CheckImplementation = {
       message,
     });
     if (ratio >= passRatio) {
-      const shown = cappedEvidence(
+      return cappedOutcome(
+        'pass',
         table.map((x) => toEvidence(x, 'table-driven test with t.Run')),
         cap,
-      );
-      return outcome(
-        'pass',
-        `${table.length} of ${tests.length} tests (${pct}%) are table-driven${shown.note}.`,
-        shown.evidence,
+        (note) => `${table.length} of ${tests.length} tests (${pct}%) are table-driven${note}.`,
       );
     }
     const offenders = cappedEvidence(

@@ -2,7 +2,7 @@
 // gRPC transports are findings too, but partial on their own.
 import type { CheckImplementation, Evidence } from '../../types.js';
 import { libraryGroup } from '../../libraries.js';
-import { cappedEvidence, evidenceCap, outcome } from './common.js';
+import { cappedEvidence, evidenceCap, outcome, cappedOutcome } from './common.js';
 import { clip, evidenceOf, findUses, productionFiles } from './match.js';
 
 export const tlsVerification: CheckImplementation = {
@@ -43,11 +43,11 @@ export const tlsVerification: CheckImplementation = {
       evidenceOf(h, `plain-text gRPC transport (${h.library.name})`),
     );
     if (skips.length) {
-      const shown = cappedEvidence([...skips, ...insecure], cap);
-      return outcome(
+      return cappedOutcome(
         'fail',
-        `${skips.length} TLS configuration(s) skip certificate verification${shown.note}.`,
-        shown.evidence,
+        [...skips, ...insecure],
+        cap,
+        (note) => `${skips.length} TLS configuration(s) skip certificate verification${note}.`,
       );
     }
     if (insecure.length) {
@@ -69,11 +69,11 @@ export const tlsVerification: CheckImplementation = {
         message: `${prod.length} production Go file(s) scanned; none turns off certificate verification`,
       });
     }
-    const shown = cappedEvidence(evidence, cap);
-    return outcome(
+    return cappedOutcome(
       'pass',
-      `No TLS configuration skips certificate verification${shown.note}.`,
-      shown.evidence,
+      evidence,
+      cap,
+      (note) => `No TLS configuration skips certificate verification${note}.`,
     );
   },
 };
